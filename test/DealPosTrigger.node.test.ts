@@ -1,0 +1,196 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DealPosTrigger } from '../nodes/DealPosTrigger/DealPosTrigger.node';
+import { allEvents, CATEGORIES, CUSTOM_EVENT, eventPath } from '../nodes/DealPosTrigger/catalog';
+import { eventTable } from '../nodes/DealPosTrigger/catalog/reference';
+import { readRepoFile } from './files';
+import { callHook, callWebhook } from './helpers';
+
+const node = new DealPosTrigger();
+const eventsProps = node.description.properties.filter((p) => p.name === 'events');
+
+function eventsPropertyOf(category: string): INodeProperties {
+	const prop = eventsProps.find((p) => p.displayOptions?.show?.category?.includes(category));
+	if (!prop) throw new Error(`no Events selection for ${category}`);
+	return prop;
+}
+
+function optionValues(prop: INodeProperties): string[] {
+	return (prop.options ?? []).map((o) => ('value' in o ? String(o.value) : ''));
+}
+
+describe('DealPOS Trigger description', () => {
+	it('offers every category in the Category dropdown', () => {
+		const category = node.description.properties.find((p) => p.name === 'category');
+		expect(optionValues(category!)).toEqual(CATEGORIES.map((c) => c.slug));
+		expect(CATEGORIES).toHaveLength(18);
+	});
+
+	it.each(allEvents().map((e) => [e.key, e] as const))('%s is selectable in its category', (_key, event) => {
+		const category = event.key.split('.')[0];
+		expect(optionValues(eventsPropertyOf(category))).toContain(event.slug);
+	});
+
+	it('offers a custom event in every category, the only default where nothing is documented', () => {
+		for (const category of CATEGORIES) {
+			const prop = eventsPropertyOf(category.slug);
+			expect(optionValues(prop)).toContain(CUSTOM_EVENT);
+			expect(prop.default).toEqual(category.events.length ? [] : [CUSTOM_EVENT]);
+		}
+	});
+
+	it('gives every event a distinct URL path under the webhook id', () => {
+		const paths = allEvents().map((e) => eventPath(e.key.split('.')[0], e.slug));
+		expect(new Set(paths).size).toBe(paths.length);
+		const webhook = node.description.webhooks!.find((w) => w.name === 'default')!;
+		expect(webhook.isFullPath).toBe(true);
+		expect(webhook.path).toBe('={{$parameter["category"]}}/:event');
+	});
+
+	it('has a subtitle with category and events, and themed icons', () => {
+		expect(node.description.subtitle).toContain('$parameter["category"]');
+		expect(node.description.subtitle).toContain('$parameter["events"]');
+		expect(node.description.icon).toEqual({
+			light: 'file:../../icons/dealpos.svg',
+			dark: 'file:../../icons/dealpos.dark.svg',
+		});
+	});
+});
+
+describe('DealPOS Trigger webhook', () => {
+	const customerExample = allEvents().find((e) => e.key === 'customer.created')!.example!;
+
+	it.each(allEvents().map((e) => [e.key, e] as const))(
+		'%s: a selected event emits its item tagged with category and event',
+		async (_key, event) => {
+			const category = event.key.split('.')[0];
+			const body = event.example ?? { ID: 'x-1' };
+			const { result } = await callWebhook({
+				parameters: { category, events: [event.slug] },
+				params: { event: event.slug },
+				body,
+			});
+			expect(result.workflowData).toHaveLength(1);
+			const items = result.workflowData![0];
+			expect(items.length).toBeGreaterThanOrEqual(1);
+			for (const item of items) {
+				expect(item.json.dealpos).toMatchObject({ category, event: event.key });
+			}
+			if (event.synchronous) {
+				expect(result.webhookResponse).toBeUndefined();
+			} else {
+				expect(result.webhookResponse).toEqual({ status: 'success' });
+			}
+		},
+	);
+
+	it('passes the Customer Created example through', async () => {
+		const { result } = await callWebhook({
+			parameters: { category: 'customer', events: ['created', 'deleted'] },
+			params: { event: 'created' },
+			body: customerExample,
+		});
+		const json = result.workflowData![0][0].json;
+		expect(json.Email).toBe('johndoe@gmail.com');
+		expect(json.Code).toBe('1011');
+		expect(json.dealpos).toMatchObject({ category: 'customer', event: 'customer.created', mode: 'production' });
+	});
+
+	it('acknowledges an unselected event with 2xx and starts nothing', async () => {
+		const { result, response } = await callWebhook({
+			parameters: { category: 'customer', events: ['created'] },
+			params: { event: 'deleted' },
+			body: customerExample,
+		});
+		expect(result.workflowData).toBeUndefined();
+		expect(result.webhookResponse).toMatchObject({ status: 'ignored' });
+		expect(response.statusCode ?? 200).toBeLessThan(300);
+	});
+
+	it('acknowledges an unknown event with 2xx and starts nothing', async () => {
+		const { result, response } = await callWebhook({
+			parameters: { category: 'invoice', events: ['created'] },
+			params: { event: 'no-such-event' },
+			body: {},
+		});
+		expect(result.workflowData).toBeUndefined();
+		expect(result.webhookResponse).toMatchObject({ status: 'ignored' });
+		expect(response.statusCode ?? 200).toBeLessThan(300);
+	});
+
+	it('receives custom events by the name the user gave them', async () => {
+		const parameters = { category: 'bill', events: [CUSTOM_EVENT], customEvents: 'Created, bill_paid' };
+		const paid = await callWebhook({ parameters, params: { event: 'bill-paid' }, body: { ID: 'b1', Extra: 1 } });
+		expect(paid.result.workflowData![0][0].json).toMatchObject({
+			ID: 'b1',
+			Extra: 1,
+			dealpos: { category: 'bill', event: 'bill.bill-paid' },
+		});
+		const created = await callWebhook({ parameters, params: { event: 'created' }, body: { ID: 'b2' } });
+		expect(created.result.workflowData![0][0].json.dealpos).toMatchObject({ event: 'bill.created' });
+		const other = await callWebhook({ parameters, params: { event: 'deleted' }, body: { ID: 'b3' } });
+		expect(other.result.workflowData).toBeUndefined();
+	});
+
+	it('leaves the answer of loyalty events to the workflow', async () => {
+		for (const category of ['loyalty-point', 'loyalty-provider']) {
+			for (const event of CATEGORIES.find((c) => c.slug === category)!.events) {
+				const { result } = await callWebhook({
+					parameters: { category, events: [event.slug], responseMode: 'responseNode' },
+					params: { event: event.slug },
+					body: event.example ?? {},
+				});
+				expect(result.webhookResponse).toBeUndefined();
+				expect(result.workflowData).toHaveLength(1);
+			}
+		}
+	});
+
+	it('answers loyalty events through the workflow in both response modes', () => {
+		const webhook = node.description.webhooks!.find((w) => w.name === 'default')!;
+		expect(webhook.responseMode).toContain('loyalty-point');
+		expect(webhook.responseMode).toContain('loyalty-provider');
+		expect(webhook.responseMode).toContain('"onReceived"');
+	});
+
+	it('marks test deliveries', async () => {
+		const { result } = await callWebhook({
+			parameters: { category: 'customer', events: ['created'] },
+			params: { event: 'created' },
+			body: customerExample,
+			mode: 'manual',
+		});
+		expect(result.workflowData![0][0].json.dealpos).toMatchObject({ mode: 'test' });
+	});
+});
+
+describe('DealPOS Trigger activation', () => {
+	it('registers nothing remotely and accepts a valid selection', async () => {
+		const parameters = { category: 'customer', events: ['created'] };
+		await expect(callHook('checkExists', parameters)).resolves.toBe(false);
+		await expect(callHook('create', parameters)).resolves.toBe(true);
+		await expect(callHook('delete', parameters)).resolves.toBe(true);
+	});
+
+	it('refuses to activate with no event selected', async () => {
+		await expect(callHook('create', { category: 'customer', events: [] })).rejects.toThrow(
+			'Select at least one event',
+		);
+	});
+
+	it('refuses an event of another category', async () => {
+		await expect(callHook('create', { category: 'shift', events: ['created'] })).rejects.toThrow(
+			'not an event of Shift',
+		);
+	});
+});
+
+describe('README', () => {
+	it('has the event table of the catalog', () => {
+		const readme = readRepoFile('README.md');
+		const start = readme.indexOf('<!-- events:start -->');
+		const end = readme.indexOf('<!-- events:end -->');
+		expect(start).toBeGreaterThan(-1);
+		expect(readme.slice(start + '<!-- events:start -->'.length, end).trim()).toBe(eventTable());
+	});
+});

@@ -1,0 +1,3 @@
+export declare function readRepoFile(relative: string): string;
+export declare function docsCatalog(): unknown;
+export declare const ROOT: string;

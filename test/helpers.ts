@@ -1,0 +1,130 @@
+import { mock } from 'jest-mock-extended';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	IWebhookFunctions,
+	IHookFunctions,
+	WebhookType,
+} from 'n8n-workflow';
+
+import { DealPosTrigger } from '../nodes/DealPosTrigger/DealPosTrigger.node';
+
+export interface FakeRequest {
+	/** URL route parameters, as n8n gives them: `{ event: 'created' }`. */
+	params?: IDataObject;
+	body?: unknown;
+	headers?: Record<string, string>;
+	ip?: string;
+	/** Node parameters (category, events, customEvents, responseMode, authentication, options). */
+	parameters: IDataObject;
+	credentials?: ICredentialDataDecryptedObject;
+	webhookName?: WebhookType;
+	mode?: 'manual' | 'webhook';
+	timezone?: string;
+}
+
+export interface FakeResponse {
+	statusCode?: number;
+	headers: Record<string, string>;
+	body?: string;
+}
+
+const NODE: INode = {
+	id: 'node-1',
+	name: 'DealPOS Trigger',
+	type: 'n8n-nodes-dealpos.dealPosTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+	webhookId: '00000000-0000-4000-8000-000000000001',
+};
+
+function parameterGetter(parameters: IDataObject) {
+	return (name: string, fallback?: unknown) => {
+		let value: unknown = parameters;
+		for (const part of name.split('.')) {
+			value = value && typeof value === 'object' ? (value as IDataObject)[part] : undefined;
+		}
+		return value === undefined ? fallback : value;
+	};
+}
+
+/** Calls the trigger's webhook() with an IWebhookFunctions mock built from `req`. */
+export async function callWebhook(req: FakeRequest) {
+	const response: FakeResponse = { headers: {} };
+	const ctx = mock<IWebhookFunctions>();
+	const rawBody = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
+	const headers = { 'content-type': 'application/json', ...(req.headers ?? {}) };
+	ctx.getNode.mockReturnValue(NODE);
+	ctx.getNodeParameter.mockImplementation(parameterGetter(req.parameters) as never);
+	ctx.getParamsData.mockReturnValue(req.params ?? {});
+	ctx.getBodyData.mockReturnValue((req.body ?? {}) as IDataObject);
+	ctx.getHeaderData.mockReturnValue(headers as never);
+	ctx.getWebhookName.mockReturnValue(req.webhookName ?? 'default');
+	ctx.getMode.mockReturnValue(req.mode ?? 'webhook');
+	ctx.getTimezone.mockReturnValue(req.timezone ?? 'Asia/Jakarta');
+	ctx.getCredentials.mockImplementation(async () => {
+		if (!req.credentials) throw new Error('Node does not have any credentials set');
+		return req.credentials;
+	});
+	ctx.getRequestObject.mockReturnValue({
+		headers,
+		body: req.body,
+		rawBody,
+		ip: req.ip ?? '127.0.0.1',
+		socket: { remoteAddress: req.ip ?? '127.0.0.1' },
+	} as never);
+	const res = {
+		status(code: number) {
+			response.statusCode = code;
+			return res;
+		},
+		writeHead(code: number, h?: Record<string, string>) {
+			response.statusCode = code;
+			Object.assign(response.headers, h ?? {});
+			return res;
+		},
+		setHeader(name: string, value: string) {
+			response.headers[name.toLowerCase()] = value;
+			return res;
+		},
+		set(h: Record<string, string>) {
+			for (const [k, v] of Object.entries(h)) response.headers[k.toLowerCase()] = v;
+			return res;
+		},
+		json(body: unknown) {
+			response.body = JSON.stringify(body);
+			return res;
+		},
+		send(body: unknown) {
+			response.body = typeof body === 'string' ? body : JSON.stringify(body);
+			return res;
+		},
+		end(body?: unknown) {
+			if (body !== undefined) response.body = String(body);
+			return res;
+		},
+	};
+	ctx.getResponseObject.mockReturnValue(res as never);
+	const node = new DealPosTrigger();
+	const result = await node.webhook.call(ctx);
+	return { result, response, ctx };
+}
+
+/** Calls one of the trigger's webhookMethods (checkExists/create/delete). */
+export async function callHook(
+	method: 'checkExists' | 'create' | 'delete',
+	parameters: IDataObject,
+	credentials?: ICredentialDataDecryptedObject,
+) {
+	const ctx = mock<IHookFunctions>();
+	ctx.getNode.mockReturnValue(NODE);
+	ctx.getNodeParameter.mockImplementation(parameterGetter(parameters) as never);
+	ctx.getCredentials.mockImplementation(async () => {
+		if (!credentials) throw new Error('Node does not have any credentials set');
+		return credentials;
+	});
+	const node = new DealPosTrigger();
+	return await node.webhookMethods.default[method].call(ctx);
+}
