@@ -44,7 +44,7 @@ describe('DealPOS Trigger description', () => {
 		expect(new Set(paths).size).toBe(paths.length);
 		const webhook = node.description.webhooks!.find((w) => w.name === 'default')!;
 		expect(webhook.isFullPath).toBe(true);
-		expect(webhook.path).toBe('={{$parameter["category"]}}/:event');
+		expect(webhook.path).toBe('={{$webhookId}}/{{$parameter["category"]}}/:event');
 	});
 
 	it('has a subtitle with category and events, and themed icons', () => {

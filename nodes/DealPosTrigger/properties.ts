@@ -11,8 +11,16 @@ export const SYNC_CATEGORIES = CATEGORIES.filter((c) => c.events.some((e) => e.s
 const syncExpr = `${JSON.stringify(SYNC_CATEGORIES)}.includes($parameter["category"])`;
 
 /**
- * The node's two webhooks. `default` serves every event of the chosen category on its own URL,
- * `<n8n>/webhook/<webhookId>/<category>/<event>` (the `:event` route parameter needs `isFullPath`);
+ * The node's two webhooks.
+ *
+ * `default` serves every event of the chosen category, each on its own URL:
+ * `<n8n>/webhook/<webhookId>/<webhookId>/<category>/<event>`. The `:event` route parameter is what
+ * lets one node answer any event of its category (2xx for events it does not listen to, instead of
+ * n8n's 404 that DealPOS would never retry). n8n stores such a route by its path alone and always
+ * puts the node's webhookId in front of the URL, so the path starts with the webhookId too: without
+ * it, a second DealPOS Trigger on the same category anywhere in the instance could not be published
+ * ("path already taken").
+ *
  * `setup` serves the OAuth 2.0 token endpoint `<n8n>/webhook/<webhookId>/oauth/token`.
  */
 export const WEBHOOKS: IWebhookDescription[] = [
@@ -20,7 +28,7 @@ export const WEBHOOKS: IWebhookDescription[] = [
 		name: 'default',
 		httpMethod: 'POST',
 		isFullPath: true,
-		path: '={{$parameter["category"]}}/:event',
+		path: '={{$webhookId}}/{{$parameter["category"]}}/:event',
 		// Ordinary events are answered by the node itself at once; loyalty events by the workflow.
 		responseMode: `={{ ${syncExpr} ? $parameter["responseMode"] : "onReceived" }}`,
 		// '' makes n8n send the node's own answer ({"status":"success"}) instead of the item.
@@ -29,8 +37,7 @@ export const WEBHOOKS: IWebhookDescription[] = [
 	{
 		name: 'setup',
 		httpMethod: 'POST',
-		isFullPath: true,
-		path: 'oauth/:endpoint',
+		path: 'oauth/token',
 		responseMode: 'onReceived',
 		responseData: '',
 		ndvHideUrl: '={{ $parameter["authentication"] !== "dealPosApi" }}',

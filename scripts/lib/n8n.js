@@ -130,8 +130,8 @@ async function waitFor(check, { timeoutMs, what }) {
 }
 
 /**
- * Starts `n8n start`; resolves when `readyUrl` (a production webhook of a published workflow)
- * stops answering 404. Logs go to <userFolder>/n8n.log (and to stderr with `echo`).
+ * Starts `n8n start`; resolves when `readyUrl` (the URL of an event a published DealPOS Trigger does
+ * not listen to) stops answering 404. Logs go to <userFolder>/n8n.log (and to stderr with `echo`).
  */
 async function start(runtime, env, { readyUrl, echo = false, timeoutMs = 120000 } = {}) {
 	const logFile = path.join(env.N8N_USER_FOLDER, 'n8n.log');
@@ -149,9 +149,9 @@ async function start(runtime, env, { readyUrl, echo = false, timeoutMs = 120000 
 	await waitFor(
 		async () => {
 			if (exited) throw Object.assign(new Error(`n8n exited early (${JSON.stringify(exited)}); see ${logFile}`), { fatal: true });
-			const res = await fetch(readyUrl || `${base}/healthz`, {
-				method: readyUrl ? 'OPTIONS' : 'GET',
-			});
+			// A POST to an event the trigger does not listen to answers 404 until the workflow is
+			// registered, then 2xx without starting an execution.
+			const res = await fetch(readyUrl || `${base}/healthz`, readyUrl ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' } : {});
 			return readyUrl ? res.status !== 404 : res.ok;
 		},
 		{ timeoutMs, what: `n8n at ${base}` },

@@ -1,0 +1,88 @@
+'use strict';
+// Builders for the n8n workflow JSON the demo, the end-to-end tests and the benchmarks import.
+// Fixed workflow ids and webhook ids, so URLs are known before n8n starts.
+const { NODE_TYPE } = require('./n8n');
+
+const SETTINGS = { executionOrder: 'v1', timezone: 'Asia/Jakarta' };
+
+/** A UUID-shaped id derived from a short tag, stable across runs: `webhookIdFor('customer')`. */
+function webhookIdFor(tag) {
+	const hex = Buffer.from(tag).toString('hex').padEnd(32, '0').slice(0, 32);
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** n8n workflow ids are 16 alphanumerics. */
+function workflowIdFor(tag) {
+	return `dp${tag.replace(/[^a-zA-Z0-9]/g, '')}`.padEnd(16, '0').slice(0, 16);
+}
+
+function triggerNode({ tag, category, events, customEvents, responseMode, authentication, credentialId, options }) {
+	const node = {
+		id: webhookIdFor(`node-${tag}`),
+		name: 'DealPOS Trigger',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: webhookIdFor(tag),
+		parameters: { category, events },
+	};
+	if (customEvents) node.parameters.customEvents = customEvents;
+	if (responseMode) node.parameters.responseMode = responseMode;
+	if (authentication) node.parameters.authentication = authentication;
+	if (options) node.parameters.options = options;
+	if (credentialId) node.credentials = { dealPosApi: { id: credentialId, name: `DealPOS ${credentialId}` } };
+	return node;
+}
+
+/** HTTP Request node posting every item it receives, as JSON, to `url`. */
+function captureNode(name, url, position = [300, 0]) {
+	return {
+		id: webhookIdFor(`capture-${name}-${url}`),
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position,
+		parameters: {
+			method: 'POST',
+			url,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify($json) }}',
+			options: {},
+		},
+	};
+}
+
+/** The URL DealPOS posts an event to: `<base>/webhook/<id>/<id>/<category>/<event>`. */
+function eventUrl(base, trigger, event, { test = false } = {}) {
+	const id = trigger.webhookId;
+	return `${base}/${test ? 'webhook-test' : 'webhook'}/${id}/${id}/${trigger.parameters.category}/${event}`;
+}
+
+/** The OAuth 2.0 token endpoint of a trigger. */
+function tokenUrl(base, trigger, { test = false } = {}) {
+	return `${base}/${test ? 'webhook-test' : 'webhook'}/${trigger.webhookId}/oauth/token`;
+}
+
+function connect(...names) {
+	const connections = {};
+	for (let i = 0; i < names.length - 1; i++) {
+		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
+
+/** DealPOS Trigger -> HTTP Request to the capture server at `${captureUrl}/${tag}`. */
+function captureWorkflow({ tag, captureUrl, ...trigger }) {
+	const capture = captureNode('Capture', `${captureUrl}/${tag}`);
+	return {
+		id: workflowIdFor(tag),
+		name: `e2e ${tag}`,
+		nodes: [triggerNode({ tag, ...trigger }), capture],
+		connections: connect('DealPOS Trigger', 'Capture'),
+		settings: SETTINGS,
+		active: true,
+	};
+}
+
+module.exports = { eventUrl, tokenUrl, webhookIdFor, workflowIdFor, triggerNode, captureNode, captureWorkflow, connect, SETTINGS };
