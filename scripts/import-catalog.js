@@ -41,6 +41,12 @@ const CATEGORIES = {
 	'Loyalty Provider': ['loyalty-provider', 'Promotion Coupon Provider: DealPOS waits for the answer'],
 };
 
+/** Where in DealPOS the URLs of a category are entered (default: Developer > Menu URL). */
+const SETUP_PLACES = {
+	'Loyalty Point': 'Setup > More Menu > Webhook Configuration > External Loyalty App',
+	'Loyalty Provider': 'Developer > Promotion Coupon Provider',
+};
+
 /** "Category/Documented name" -> [URL slug, display name]. A documented event missing here fails the import. */
 const EVENTS = {
 	'Product/Product Created': ['created', 'Product Created'],
@@ -189,7 +195,13 @@ function main() {
 			}
 			events.push(ev);
 		}
-		const entry = { slug: c[0], name: cat.category, description: c[1], events };
+		const entry = {
+			slug: c[0],
+			name: cat.category,
+			description: c[1],
+			setupPlace: SETUP_PLACES[cat.category] || 'Developer > Menu URL',
+			events,
+		};
 		categories.push(entry);
 	}
 	const body = format(categories, '');

@@ -54,6 +54,11 @@ function parameterGetter(parameters: IDataObject) {
 export async function callWebhook(req: FakeRequest) {
 	const response: FakeResponse = { headers: {} };
 	const ctx = mock<IWebhookFunctions>();
+	const logs: string[] = [];
+	const record = (message: string) => {
+		logs.push(message);
+	};
+	(ctx as { logger: unknown }).logger = { warn: record, error: record, info: record, debug: record };
 	const rawBody = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
 	const headers = { 'content-type': 'application/json', ...(req.headers ?? {}) };
 	ctx.getNode.mockReturnValue(NODE);
@@ -109,7 +114,7 @@ export async function callWebhook(req: FakeRequest) {
 	ctx.getResponseObject.mockReturnValue(res as never);
 	const node = new DealPosTrigger();
 	const result = await node.webhook.call(ctx);
-	return { result, response, ctx };
+	return { result, response, ctx, logs };
 }
 
 /** Calls one of the trigger's webhookMethods (checkExists/create/delete). */

@@ -1,6 +1,7 @@
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IHookFunctions,
 	type INodeType,
@@ -9,29 +10,99 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { PROPERTIES, WEBHOOKS } from './properties';
+import {
+	AuthConfigError,
+	authConfigFromCredential,
+	invalidIpEntries,
+	issueToken,
+	NO_AUTH,
+	verifyRequest,
+	type AuthConfig,
+	type AuthRequest,
+} from './auth';
+import { CREDENTIAL_TEST_NAME, testDealPosApiCredential } from './credentialTest';
+import { buildItems, type OutputOptions } from './items';
+import { HINTS, PROPERTIES, WEBHOOKS } from './properties';
 import { resolveSelection, SelectionError, type SelectedEvent } from './selection';
-import { buildItems } from './items';
 
 /** The answer DealPOS documents for ordinary events. */
 const SUCCESS = { status: 'success' };
 
-function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): SelectedEvent[] {
+/** Headers never copied into items: they carry the caller's secrets. */
+const SECRET_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+type Context = IHookFunctions | IWebhookFunctions;
+
+interface NodeOptions {
+	allowedIps?: string;
+	includeHeaders?: boolean;
+	onInvalid?: 'continue' | 'fail';
+	output?: 'normalised' | 'raw';
+	splitLines?: boolean;
+	timezone?: string;
+}
+
+function fail(ctx: Context, error: unknown): never {
+	const known = error instanceof SelectionError || error instanceof AuthConfigError;
+	throw new NodeOperationError(ctx.getNode(), known ? (error as Error).message : String(error));
+}
+
+function selectedEvents(ctx: Context): SelectedEvent[] {
 	const category = ctx.getNodeParameter('category') as string;
 	const events = ctx.getNodeParameter('events', []) as string[];
 	const custom = ctx.getNodeParameter('customEvents', '') as string;
 	try {
 		return resolveSelection(category, events, custom);
 	} catch (error) {
-		const message = error instanceof SelectionError ? error.message : String(error);
-		throw new NodeOperationError(ctx.getNode(), message);
+		return fail(ctx, error);
 	}
+}
+
+/** The configured caller authentication; refuses to run with an empty secret. */
+async function authConfig(ctx: Context): Promise<AuthConfig> {
+	if (ctx.getNodeParameter('authentication', 'none') !== 'dealPosApi') return NO_AUTH;
+	try {
+		const credential = await ctx.getCredentials<ICredentialDataDecryptedObject>('dealPosApi');
+		return authConfigFromCredential(credential);
+	} catch (error) {
+		return fail(ctx, error);
+	}
+}
+
+function options(ctx: Context): NodeOptions {
+	return ctx.getNodeParameter('options', {}) as NodeOptions;
+}
+
+/** Sends an answer with its own status and headers; n8n then sends nothing more. */
+function send(
+	ctx: IWebhookFunctions,
+	answer: { status: number; headers: Record<string, string>; body: IDataObject },
+): IWebhookResponseData {
+	const res = ctx.getResponseObject();
+	res.status(answer.status);
+	for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+	res.setHeader('Content-Type', 'application/json; charset=utf-8');
+	res.end(JSON.stringify(answer.body));
+	return { noWebhookResponse: true };
+}
+
+function authRequest(ctx: IWebhookFunctions): AuthRequest {
+	const req = ctx.getRequestObject();
+	return { headers: req.headers, ip: req.ip, ips: req.ips };
 }
 
 function rawBodyOf(ctx: IWebhookFunctions, body: unknown): string {
 	const raw = (ctx.getRequestObject() as { rawBody?: Buffer | string }).rawBody;
 	if (raw !== undefined) return raw.toString();
 	return JSON.stringify(body) ?? '';
+}
+
+function safeHeaders(ctx: IWebhookFunctions): IDataObject {
+	const headers: IDataObject = {};
+	for (const [name, value] of Object.entries(ctx.getHeaderData() as IDataObject)) {
+		if (!SECRET_HEADERS.has(name.toLowerCase())) headers[name] = value;
+	}
+	return headers;
 }
 
 export class DealPosTrigger implements INodeType {
@@ -46,8 +117,21 @@ export class DealPosTrigger implements INodeType {
 		defaults: { name: 'DealPOS Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'dealPosApi',
+				required: true,
+				displayOptions: { show: { authentication: ['dealPosApi'] } },
+				testedBy: 'dealPosApiLocalTest',
+			},
+		],
 		webhooks: WEBHOOKS,
 		properties: PROPERTIES,
+		hints: HINTS,
+	};
+
+	methods = {
+		credentialTest: { [CREDENTIAL_TEST_NAME]: testDealPosApiCredential },
 	};
 
 	webhookMethods = {
@@ -64,6 +148,11 @@ export class DealPosTrigger implements INodeType {
 						description: 'Pick events in Events, or name custom events.',
 					});
 				}
+				await authConfig(this);
+				const badIps = invalidIpEntries(options(this).allowedIps);
+				if (badIps.length) {
+					throw new NodeOperationError(this.getNode(), `Allowed IPs has invalid entries: ${badIps.join(', ')}`);
+				}
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -73,9 +162,33 @@ export class DealPosTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		// Who is calling comes first: nothing is read or run for a caller that is not DealPOS.
+		let config: AuthConfig;
+		try {
+			config = await authConfig(this);
+		} catch (error) {
+			// A credential with an empty secret must not accept everything: refuse every call.
+			this.logger.error(`DealPOS Trigger cannot check callers: ${(error as Error).message}`);
+			return send(this, {
+				status: 401,
+				headers: {},
+				body: { status: 'error', message: 'This DealPOS Trigger has no usable credential' },
+			});
+		}
+		const { allowedIps } = options(this);
+		if (this.getWebhookName() === 'setup') {
+			const answer = issueToken(config, { ...authRequest(this), body: this.getBodyData() }, Date.now(), allowedIps);
+			if (!answer.ok) this.logger.warn(`DealPOS Trigger token request refused: ${answer.reason}`);
+			return send(this, answer);
+		}
+		const verdict = verifyRequest(config, authRequest(this), Date.now(), allowedIps);
+		if (!verdict.ok) {
+			this.logger.warn(`DealPOS Trigger refused a call: ${verdict.reason}`);
+			return send(this, verdict);
+		}
+
 		const category = this.getNodeParameter('category') as string;
-		const params = this.getParamsData() as IDataObject;
-		const slug = String(params.event ?? '');
+		const slug = String((this.getParamsData() as IDataObject).event ?? '');
 		const event = selectedEvents(this).find((e) => e.slug === slug);
 		if (!event) {
 			// Acknowledged (2xx, so DealPOS does not retry) but nothing runs.
@@ -87,8 +200,15 @@ export class DealPosTrigger implements INodeType {
 			};
 		}
 
+		const opts = options(this);
 		const body = this.getBodyData() as unknown;
-		const { items } = buildItems(
+		const output: OutputOptions = {
+			output: opts.output ?? 'normalised',
+			timezone: opts.timezone || this.getTimezone(),
+			splitLines: opts.splitLines ?? false,
+			includeHeaders: opts.includeHeaders ?? false,
+		};
+		const { items, problems } = buildItems(
 			body,
 			event.documented,
 			{
@@ -98,9 +218,21 @@ export class DealPosTrigger implements INodeType {
 				receivedAt: new Date().toISOString(),
 				mode: this.getMode() === 'manual' ? 'test' : 'production',
 				rawBody: rawBodyOf(this, body),
+				headers: output.includeHeaders ? safeHeaders(this) : undefined,
 			},
-			{ output: 'normalised', timezone: this.getTimezone(), splitLines: false, includeHeaders: false },
+			output,
 		);
+		if (problems.length && opts.onInvalid === 'fail') {
+			// n8n records a failed execution with this error (and the body in its description) and
+			// answers 500: DealPOS retries once, never drops it as it would on a 4xx.
+			throw new NodeOperationError(
+				this.getNode(),
+				`${event.name}: the payload does not match the DealPOS documentation (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+				{
+					description: `${problems.map((p) => `${p.path || '(body)'}: ${p.message}`).join('\n')}\n\nBody received:\n${rawBodyOf(this, body)}`,
+				},
+			);
+		}
 		if (event.synchronous) return { workflowData: [items] };
 		return { webhookResponse: SUCCESS, workflowData: [items] };
 	}

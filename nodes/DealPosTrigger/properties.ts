@@ -1,4 +1,9 @@
-import type { INodeProperties, INodePropertyOptions, IWebhookDescription } from 'n8n-workflow';
+import type {
+	INodeProperties,
+	INodePropertyOptions,
+	IWebhookDescription,
+	NodeHint,
+} from 'n8n-workflow';
 
 import { CATEGORIES, CUSTOM_EVENT } from './catalog';
 import type { DealPosCategory, DealPosEvent } from './catalog';
@@ -68,10 +73,60 @@ function eventsProperty(category: DealPosCategory): INodeProperties {
 		required: true,
 		displayOptions: { show: { category: [category.slug] } },
 		options: [...documented, customOption],
-		default: defaultEvents,
+		default: [...defaultEvents],
 		description: `Which ${category.name} events start this workflow. Each gets its own URL to paste into DealPOS.`,
 	};
 }
+
+/**
+ * The setup notice: where in DealPOS to paste the URLs, then one line per selected event (a notice
+ * per event, shown while that event is selected: n8n notices cannot compute text).
+ */
+function urlNotices(category: DealPosCategory): INodeProperties[] {
+	const show = { category: [category.slug] };
+	const header: INodeProperties = {
+		displayName: `Paste one URL per event into DealPOS, ${category.setupPlace}: the Production URL under "Webhook URLs" above, with :event replaced as listed below. The URLs stay the same when the workflow is saved or published again.`,
+		name: `setup_${category.slug}`,
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	};
+	const lines = category.events.map(
+		(event): INodeProperties => ({
+			displayName: `${event.name}: …/${category.slug}/${event.slug}`,
+			name: `url_${category.slug}_${event.slug}`,
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { ...show, events: [event.slug] } },
+		}),
+	);
+	const custom: INodeProperties = {
+		displayName: `Custom events: …/${category.slug}/<name>, one URL per name in Custom Event Names`,
+		name: `url_${category.slug}_custom`,
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...show, events: [CUSTOM_EVENT] } },
+	};
+	return [header, ...lines, custom];
+}
+
+/** The documented answers of the synchronous events, shown as hints while such an event is selected. */
+export const HINTS: NodeHint[] = CATEGORIES.flatMap((category) =>
+	category.events
+		.filter((event) => event.answers?.length || event.answerFields?.length)
+		.map((event): NodeHint => {
+			const examples = (event.answers ?? []).map((a) => `${a.status} ${JSON.stringify(a.body)}`);
+			const fields = (event.answerFields ?? []).map((f) => `${f.path} (${f.enum?.join(' | ') ?? f.type})`);
+			const shape = examples.length ? examples.join(' or ') : `an object with ${fields.join(', ')}`;
+			return {
+				message: `${event.name}: DealPOS waits up to 30 s and uses the answer body. Documented answer: ${shape}.`,
+				type: 'info',
+				location: 'outputPane',
+				whenToDisplay: 'always',
+				displayCondition: `={{ $parameter["category"] === "${category.slug}" && ($parameter["events"] || []).includes("${event.slug}") }}`,
+			};
+		}),
+);
 
 export const PROPERTIES: INodeProperties[] = [
 	{
@@ -79,7 +134,7 @@ export const PROPERTIES: INodeProperties[] = [
 		name: 'authentication',
 		type: 'options',
 		options: [
-			{ name: 'DealPOS Webhook Auth', value: 'dealPosApi' },
+			{ name: 'DealPOS Webhook API', value: 'dealPosApi' },
 			{ name: 'None', value: 'none' },
 		],
 		default: 'none',
@@ -87,7 +142,7 @@ export const PROPERTIES: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Without authentication anyone who learns these URLs can post fake records into this workflow. Choose DealPOS Webhook Auth to require a header secret, basic auth or an OAuth 2.0 token.',
+			'Without authentication anyone who learns these URLs can post fake records into this workflow. Choose DealPOS Webhook API to require a header secret, basic auth or an OAuth 2.0 token.',
 		name: 'noAuthNotice',
 		type: 'notice',
 		default: '',
@@ -104,6 +159,7 @@ export const PROPERTIES: INodeProperties[] = [
 		description: 'The DealPOS webhook category',
 	},
 	...CATEGORIES.map(eventsProperty),
+	...CATEGORIES.flatMap(urlNotices),
 	{
 		displayName: 'Custom Event Names',
 		name: 'customEvents',
@@ -121,18 +177,94 @@ export const PROPERTIES: INodeProperties[] = [
 		displayOptions: { show: { category: SYNC_CATEGORIES } },
 		options: [
 			{
-				name: "Using 'Respond to Webhook' Node",
-				value: 'responseNode',
-				description: 'A Respond to Webhook node sends the answer DealPOS shows at the till',
-			},
-			{
 				name: 'When Last Node Finishes',
 				value: 'lastNode',
-				description: "The first item of the last node's output is the answer",
+				description: "The first item of the last node's output is the answer (status 200)",
+			},
+			{
+				name: "Using 'Respond to Webhook' Node",
+				value: 'responseNode',
+				description:
+					'A Respond to Webhook node sends the answer and its status code. Use that node at version 1, as in the example workflows: later versions only run after a core Webhook node.',
 			},
 		],
-		default: 'responseNode',
+		default: 'lastNode',
 		description:
 			'DealPOS waits up to 30 s for the answer to loyalty events and uses its body: answer {"Point": 1208} to Fetch Loyalty Points, {"reward": 9000} to Order Complete, and the coupon details to Validate Coupon',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Allowed IPs',
+				name: 'allowedIps',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 203.0.113.7, 198.51.100.0/24',
+				description:
+					'Comma-separated IP addresses or CIDR ranges allowed to call; others get 403. Empty allows every address.',
+			},
+			{
+				displayName: 'Include Request Headers',
+				name: 'includeHeaders',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the request headers to dealpos.headers (authorization headers are left out)',
+			},
+			{
+				displayName: 'Invalid Payloads',
+				name: 'onInvalid',
+				type: 'options',
+				options: [
+					{
+						name: 'Continue and List Problems',
+						value: 'continue',
+						description: 'The item flows on; dealpos.problems lists what does not match the documentation',
+					},
+					{
+						name: 'Fail the Execution',
+						value: 'fail',
+						description:
+							'The execution fails visibly (it is still recorded in n8n); DealPOS still gets 200 so the record is not lost',
+					},
+				],
+				default: 'continue',
+			},
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				options: [
+					{
+						name: 'Normalised',
+						value: 'normalised',
+						description: 'Dates as ISO 8601 with offset, numbers as numbers, Yes/No as booleans',
+					},
+					{ name: 'Raw', value: 'raw', description: 'The body exactly as DealPOS sent it' },
+				],
+				default: 'normalised',
+			},
+			{
+				displayName: 'Split Line Items',
+				name: 'splitLines',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to output one item per line (Variants, Payments, AdjustedInventory...) with the parent record beside it',
+			},
+			{
+				displayName: 'Timezone',
+				name: 'timezone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Asia/Jakarta',
+				description:
+					"IANA timezone of the DealPOS account: its timestamps carry no offset. Empty uses the workflow's timezone.",
+			},
+		],
 	},
 ];

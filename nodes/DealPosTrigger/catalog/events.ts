@@ -7,6 +7,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"slug": "product",
 		"name": "Product",
 		"description": "Products and their variants",
+		"setupPlace": "Developer > Menu URL",
 		"events": [
 			{
 				"key": "product.created",
@@ -103,6 +104,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"slug": "invoice",
 		"name": "Invoice",
 		"description": "Sales invoices (POS sales and back office)",
+		"setupPlace": "Developer > Menu URL",
 		"events": [
 			{
 				"key": "invoice.created",
@@ -181,6 +183,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"slug": "customer",
 		"name": "Customer",
 		"description": "Customer contacts",
+		"setupPlace": "Developer > Menu URL",
 		"events": [
 			{
 				"key": "customer.created",
@@ -241,6 +244,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"slug": "supplier",
 		"name": "Supplier",
 		"description": "Supplier contacts",
+		"setupPlace": "Developer > Menu URL",
 		"events": [
 			{
 				"key": "supplier.created",
@@ -301,12 +305,14 @@ export const CATEGORIES: DealPosCategory[] = [
 		"slug": "bill",
 		"name": "Bill",
 		"description": "Supplier bills (no event documented yet: use a custom event)",
+		"setupPlace": "Developer > Menu URL",
 		"events": [],
 	},
 	{
 		"slug": "transfer-order",
 		"name": "Transfer Order",
 		"description": "Stock transfers between outlets",
+		"setupPlace": "Developer > Menu URL",
 		"events": [
 			{
 				"key": "transfer-order.created",
@@ -356,6 +362,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"slug": "outbound-logistic",
 		"name": "Outbound Logistic",
 		"description": "Deliveries sent to customers",
+		"setupPlace": "Developer > Menu URL",
 		"events": [
 			{
 				"key": "outbound-logistic.complete",
@@ -394,6 +401,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"slug": "inbound-logistic",
 		"name": "Inbound Logistic",
 		"description": "Goods received from suppliers",
+		"setupPlace": "Developer > Menu URL",
 		"events": [
 			{
 				"key": "inbound-logistic.complete",
@@ -431,6 +439,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"slug": "adjustment",
 		"name": "Adjustment",
 		"description": "Inventory adjustments",
+		"setupPlace": "Developer > Menu URL",
 		"events": [
 			{
 				"key": "adjustment.created",
@@ -466,6 +475,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"slug": "invoice-payment",
 		"name": "Invoice Payment",
 		"description": "Payments against customer invoices",
+		"setupPlace": "Developer > Menu URL",
 		"events": [
 			{
 				"key": "invoice-payment.created",
@@ -573,18 +583,21 @@ export const CATEGORIES: DealPosCategory[] = [
 		"slug": "invoice-write-off",
 		"name": "Invoice Write Off",
 		"description": "Invoice write-offs (no event documented yet: use a custom event)",
+		"setupPlace": "Developer > Menu URL",
 		"events": [],
 	},
 	{
 		"slug": "supplier-bill-write-off",
 		"name": "Supplier Bill Write Off",
 		"description": "Supplier bill write-offs (no event documented yet: use a custom event)",
+		"setupPlace": "Developer > Menu URL",
 		"events": [],
 	},
 	{
 		"slug": "bill-payment",
 		"name": "Bill Payment",
 		"description": "Payments of supplier bills",
+		"setupPlace": "Developer > Menu URL",
 		"events": [
 			{
 				"key": "bill-payment.created",
@@ -643,6 +656,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"slug": "shift",
 		"name": "Shift",
 		"description": "Cashier shifts",
+		"setupPlace": "Developer > Menu URL",
 		"events": [
 			{
 				"key": "shift.closed",
@@ -730,6 +744,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"slug": "loyalty-point",
 		"name": "Loyalty Point",
 		"description": "External Loyalty App: DealPOS waits for the answer",
+		"setupPlace": "Setup > More Menu > Webhook Configuration > External Loyalty App",
 		"events": [
 			{
 				"key": "loyalty-point.fetch-points",
@@ -861,12 +876,14 @@ export const CATEGORIES: DealPosCategory[] = [
 		"slug": "outlet",
 		"name": "Outlet",
 		"description": "Outlets (no event documented yet: use a custom event)",
+		"setupPlace": "Developer > Menu URL",
 		"events": [],
 	},
 	{
 		"slug": "sales-order",
 		"name": "Sales Order",
 		"description": "Sales orders",
+		"setupPlace": "Developer > Menu URL",
 		"events": [
 			{
 				"key": "sales-order.created",
@@ -908,6 +925,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"slug": "loyalty-provider",
 		"name": "Loyalty Provider",
 		"description": "Promotion Coupon Provider: DealPOS waits for the answer",
+		"setupPlace": "Developer > Promotion Coupon Provider",
 		"events": [
 			{
 				"key": "loyalty-provider.validate-coupon",

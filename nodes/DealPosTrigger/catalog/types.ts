@@ -62,5 +62,7 @@ export interface DealPosCategory {
 	slug: string;
 	name: string;
 	description: string;
+	/** Where in DealPOS the admin enters this category's URLs. */
+	setupPlace: string;
 	events: DealPosEvent[];
 }

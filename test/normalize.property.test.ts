@@ -1,0 +1,490 @@
+// Property tests of normalize() with fast-check: 2,600 generated cases per `npm test`
+// (see RUNS). scripts/soak-normalize.js runs the same kind of properties 100,000+ times.
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+
+import { allEvents, findEvent } from '../nodes/DealPosTrigger/catalog';
+import type { DealPosEvent, DealPosField } from '../nodes/DealPosTrigger/catalog';
+import { documentedFields, normalize } from '../nodes/DealPosTrigger/normalize';
+
+const RUNS = { undocumented: 800, documented: 800, deep: 100, zones: 600, idempotent: 300 };
+
+const ZONES = [
+	'Asia/Jakarta',
+	'Europe/Berlin',
+	'America/New_York',
+	'Australia/Lord_Howe',
+	'Asia/Kathmandu',
+	'UTC',
+];
+const INVOICE = findEvent('invoice.created') as DealPosEvent;
+const EVENTS = allEvents();
+
+// ---------------------------------------------------------------------------------------------
+// Arbitraries: JSON *text*, so that JSON.parse creates own `__proto__` keys as DealPOS bodies would.
+// ---------------------------------------------------------------------------------------------
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** ISO-like timestamps with 0-7 fractional digits and optional offsets (some invalid, like 31 Feb). */
+const isoTimestamp = fc
+	.record({
+		year: fc.integer({ min: 1, max: 2200 }),
+		month: fc.integer({ min: 1, max: 13 }),
+		day: fc.integer({ min: 1, max: 31 }),
+		hour: fc.integer({ min: 0, max: 23 }),
+		minute: fc.integer({ min: 0, max: 59 }),
+		second: fc.option(fc.integer({ min: 0, max: 59 })),
+		fraction: fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: 7 }),
+		offset: fc.constantFrom('', '', 'Z', '+07:00', '-05:00', '+0530', '+00:00'),
+	})
+	.map(({ year, month, day, hour, minute, second, fraction, offset }) => {
+		const seconds =
+			second === null ? '' : `:${pad(second)}${fraction.length % 2 ? `.${fraction}` : ''}`;
+		return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}${seconds}${offset}`;
+	});
+
+const dateLike = fc.oneof(
+	isoTimestamp,
+	fc.constantFrom(
+		'2020-09-02T00:00:00',
+		'2020-09-02T13:52:18.33',
+		'2021-08-20T10:28:56.6691072',
+		'2025-04-16T10:11:59.608095+07:00',
+		'2023-03-19T16:59:59.999Z',
+		'0001-01-01T00:00:00',
+		'0001-01-01T00:00:00.0000000',
+		'0001-01-01',
+		'2020-07-01',
+		'01 Sep 2020 00:00',
+		'01 Sep 2020',
+		'2020-13-45T99:99:99',
+		'2021-03-14T02:30:00',
+		'2021-10-31T02:30:00',
+		'2020-09-02 13:52:18',
+		'',
+		'  ',
+	),
+);
+
+const numberString = fc.oneof(
+	fc.integer().map(String),
+	fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+	fc.constantFrom(
+		' 10 ',
+		'100000.50',
+		'150000',
+		'1,000',
+		'1e3',
+		'abc',
+		'',
+		'12345678901234567890',
+		'-0',
+		'.5',
+	),
+);
+
+const flagWord = fc.constantFrom('Yes', 'No', ' yes ', 'NO', 'true', 'False', 'Maybe', '');
+
+const leafValue: fc.Arbitrary<unknown> = fc.oneof(
+	{ weight: 3, arbitrary: dateLike },
+	{ weight: 2, arbitrary: numberString },
+	{ weight: 1, arbitrary: flagWord },
+	{ weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
+	{ weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
+	{ weight: 2, arbitrary: fc.integer() },
+	{ weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
+	{ weight: 1, arbitrary: fc.boolean() },
+	{ weight: 1, arbitrary: fc.constant(null) },
+);
+const leafText = leafValue.map((value) => JSON.stringify(value));
+
+const DANGEROUS_KEYS = [
+	'__proto__',
+	'constructor',
+	'prototype',
+	'toString',
+	'valueOf',
+	'hasOwnProperty',
+	'__defineGetter__',
+];
+const NAMES = [
+	...new Set(EVENTS.flatMap((e) => documentedFields(e).map((f) => f.path.split(/[.[]/)[0]))),
+];
+
+const key = fc.oneof(
+	{ weight: 2, arbitrary: fc.constantFrom(...DANGEROUS_KEYS, 'dealpos', 'line', 'body', '') },
+	{ weight: 3, arbitrary: fc.constantFrom(...NAMES) },
+	{ weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },
+);
+
+const objectText = (entries: Array<[string, string]>) =>
+	`{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
+
+const { json: jsonText } = fc.letrec<{ json: string; array: string; object: string }>((tie) => ({
+	json: fc.oneof({ depthSize: 'small', maxDepth: 6 }, leafText, tie('array'), tie('object')),
+	array: fc.array(tie('json'), { maxLength: 5 }).map((items) => `[${items.join(',')}]`),
+	object: fc.array(fc.tuple(key, tie('json')), { maxLength: 6 }).map(objectText),
+}));
+
+/** A flat object or a leaf: the elements of long arrays (lines). */
+const lineText = fc.oneof(
+	leafText,
+	fc.array(fc.tuple(key, leafText), { maxLength: 5 }).map(objectText),
+);
+
+/** A long array (500 to 3,000 elements) of one generated line. */
+const longArrayText = fc
+	.tuple(fc.integer({ min: 500, max: 3000 }), lineText)
+	.map(([length, element]) => `[${new Array<string>(length).fill(element).join(',')}]`);
+
+/** Any body: mostly objects, sometimes arrays or scalars, sometimes with a long array inside. */
+const undocumentedBody = fc.oneof(
+	{ weight: 6, arbitrary: fc.array(fc.tuple(key, jsonText), { maxLength: 8 }).map(objectText) },
+	{ weight: 1, arbitrary: longArrayText.map((text) => `{"Variants":${text}}`) },
+	{ weight: 1, arbitrary: jsonText },
+);
+
+/** Deeply nested bodies (1,000 to 3,000 levels of arrays and objects with dangerous keys). */
+const deepBody = fc
+	.record({
+		depth: fc.integer({ min: 1000, max: 3000 }),
+		pattern: fc.array(fc.constantFrom('[', '__proto__', 'a', 'constructor'), {
+			minLength: 1,
+			maxLength: 5,
+		}),
+		leaf: leafText,
+	})
+	.map(({ depth, pattern, leaf }) => {
+		const open: string[] = [];
+		const close: string[] = [];
+		for (let i = 0; i < depth; i++) {
+			const kind = pattern[i % pattern.length];
+			open.push(kind === '[' ? '[' : `{${JSON.stringify(kind)}:`);
+			close.push(kind === '[' ? ']' : '}');
+		}
+		return `{"root":${open.join('')}${leaf}${close.reverse().join('')}}`;
+	});
+
+/** A documented position in a body, for bodies that mix documented field names in. */
+interface Shape {
+	field?: DealPosField;
+	props: Map<string, Shape>;
+	items?: Shape;
+}
+
+function shapeOf(fields: DealPosField[]): Shape {
+	const root: Shape = { props: new Map() };
+	for (const field of fields) {
+		let node = root;
+		const segments = field.path.split('.');
+		segments.forEach((segment, s) => {
+			const name = segment.replace(/(\[\])+$/, '');
+			let next = node.props.get(name);
+			if (!next) {
+				next = { props: new Map() };
+				node.props.set(name, next);
+			}
+			if (segment.endsWith('[]')) {
+				next.items ??= { props: new Map() };
+				node = next.items;
+			} else {
+				node = next;
+			}
+			if (s === segments.length - 1 && !segment.endsWith('[]')) next.field = field;
+		});
+	}
+	return root;
+}
+
+/** A value for a documented field: usually plausible for its type, sometimes anything. */
+function valueFor(shape: Shape): fc.Arbitrary<string> {
+	const field = shape.field;
+	if (shape.props.size > 0)
+		return fc.oneof({ weight: 5, arbitrary: objectFor(shape) }, { weight: 1, arbitrary: jsonText });
+	if (shape.items && shape.items.props.size > 0) {
+		return fc.oneof(
+			{
+				weight: 5,
+				arbitrary: fc
+					.array(objectFor(shape.items), { maxLength: 4 })
+					.map((items) => `[${items.join(',')}]`),
+			},
+			{ weight: 1, arbitrary: jsonText },
+		);
+	}
+	let plausible: fc.Arbitrary<unknown> = leafValue;
+	if (field?.format === 'date-time' || field?.format === 'date') plausible = dateLike;
+	else if (field?.format === 'yes-no' || field?.type === 'boolean')
+		plausible = fc.oneof(flagWord, fc.boolean());
+	else if (field?.type === 'number' || field?.type === 'integer')
+		plausible = fc.oneof(
+			numberString,
+			fc.integer(),
+			fc.double({ noNaN: true, noDefaultInfinity: true }),
+		);
+	else if (field?.type === 'string')
+		plausible = fc.oneof(
+			fc.string({ unit: 'grapheme', maxLength: 10 }),
+			fc.integer(),
+			fc.constant(''),
+		);
+	else if (field?.type === 'array') plausible = fc.array(leafValue, { maxLength: 4 });
+	return fc.oneof(
+		{ weight: 4, arbitrary: plausible.map((v) => JSON.stringify(v)) },
+		{ weight: 1, arbitrary: jsonText },
+	);
+}
+
+function objectFor(shape: Shape): fc.Arbitrary<string> {
+	const documented = [...shape.props].map(([name, child]) =>
+		fc.option(
+			valueFor(child).map((text): [string, string] => [name, text]),
+			{ freq: 4 },
+		),
+	);
+	return fc
+		.tuple(fc.tuple(...documented), fc.array(fc.tuple(key, jsonText), { maxLength: 3 }))
+		.map(([entries, extra]) =>
+			objectText([...entries.filter((e): e is [string, string] => e !== null), ...extra]),
+		);
+}
+
+const documentedBody = fc
+	.constantFrom(...EVENTS)
+	.chain((event) => objectFor(shapeOf(documentedFields(event))).map((text) => ({ event, text })));
+
+// ---------------------------------------------------------------------------------------------
+// Invariants
+// ---------------------------------------------------------------------------------------------
+
+const OBJECT_PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();
+const ARRAY_PROTO_NAMES = Object.getOwnPropertyNames(Array.prototype).sort();
+
+function expectNoPollution(): void {
+	expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(OBJECT_PROTO_NAMES);
+	expect(Object.getOwnPropertyNames(Array.prototype).sort()).toEqual(ARRAY_PROTO_NAMES);
+	expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+}
+
+type Rec = Record<string, unknown>;
+const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Walks two trees together (explicit stack: any depth): same keys in the same order, same array
+ * lengths, own data properties only, and `leafOk` for every pair of leaves.
+ */
+function expectParallel(
+	a0: unknown,
+	b0: unknown,
+	leafOk: (a: unknown, b: unknown) => boolean,
+): void {
+	type At = { key: string | number; up: At | null } | null;
+	const stack: Array<[unknown, unknown, At]> = [[a0, b0, null]];
+	const where = (at: At) => {
+		const keys: Array<string | number> = [];
+		for (let node = at; node !== null; node = node.up) keys.unshift(node.key);
+		return keys.slice(0, 6).join('/') + (keys.length > 6 ? `/... (${keys.length} levels)` : '');
+	};
+	while (stack.length > 0) {
+		const [a, b, at] = stack.pop() as [unknown, unknown, At];
+		if (Array.isArray(a)) {
+			if (!Array.isArray(b) || a.length !== b.length)
+				throw new Error(`array changed at ${where(at)}`);
+			for (let i = 0; i < a.length; i++) stack.push([a[i], b[i], { key: i, up: at }]);
+		} else if (isRecord(a)) {
+			if (!isRecord(b)) throw new Error(`object changed at ${where(at)}`);
+			const keys = Object.keys(a);
+			const keysB = Object.keys(b);
+			if (keysB.length !== keys.length || keys.some((k, i) => keysB[i] !== k))
+				throw new Error(`keys changed at ${where(at)}`);
+			if (Object.getPrototypeOf(b) !== Object.prototype)
+				throw new Error(`prototype changed at ${where(at)}`);
+			for (const k of keys) {
+				if (!Object.prototype.hasOwnProperty.call(b, k))
+					throw new Error(`${k} not own at ${where(at)}`);
+				stack.push([a[k], b[k], { key: k, up: at }]);
+			}
+		} else if (!leafOk(a, b)) {
+			throw new Error(`leaf ${JSON.stringify(a)} became ${JSON.stringify(b)} at ${where(at)}`);
+		}
+	}
+}
+
+/** Every input leaf is in the output at the same place, kept or coerced. */
+function expectLeavesKept(input: unknown, output: unknown, zone: string): void {
+	expectParallel(input, output, (a, b) => isCoercionOf(a, b, zone));
+}
+
+/**
+ * luxon (so normalize) writes offsets in whole minutes; zones' historical local mean time had
+ * seconds (Jakarta before 1924: +07:07:12), so for such instants the written offset is truncated
+ * and the instant it denotes differs by under a minute. Nothing else may differ.
+ */
+function sameInstantModuloLmt(millisA: number, millisB: number, zone: string): boolean {
+	if (millisA === millisB) return true;
+	return (
+		Math.abs(millisA - millisB) < 60_000 && DateTime.fromMillis(millisA, { zone }).offset % 1 !== 0
+	);
+}
+
+const ISO_OUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(?:Z|[+-]\d{2}:\d{2})$/;
+
+function isCoercionOf(input: unknown, output: unknown, zone: string): boolean {
+	if (Object.is(input, output)) return true;
+	if (typeof output === 'number' && !Number.isFinite(output)) return false;
+	if (typeof input === 'number') return output === String(input);
+	if (typeof input !== 'string') return false;
+	const text = input.trim();
+	if (output === null) return text === '' || text.includes('0001');
+	if (typeof output === 'number') return output === Number(text);
+	if (typeof output === 'boolean')
+		return /^(yes|no|true|false)$/i.test(text) && output === /^(yes|true)$/i.test(text);
+	if (typeof output !== 'string') return false;
+	if (/^\d{4}-\d{2}-\d{2}$/.test(output)) return DateTime.fromISO(output).isValid;
+	if (!ISO_OUT.test(output) || !DateTime.fromISO(output).isValid) return false;
+	// Same instant as luxon reads the input in the zone (ISO inputs; other spellings: valid is enough).
+	if (/^\d{4}-\d{2}-\d{2}T/.test(text)) {
+		return sameInstantModuloLmt(
+			DateTime.fromISO(text, { zone }).toMillis(),
+			DateTime.fromISO(output).toMillis(),
+			zone,
+		);
+	}
+	return true;
+}
+
+/** Every problem path of an object body names a place in the body (or a missing required key). */
+function expectProblemPathsResolve(
+	body: unknown,
+	problems: Array<{ path: string; code: string }>,
+): void {
+	for (const problem of problems) {
+		if (problem.path === '') continue;
+		const parts = problem.path.match(/[^.[\]]+|\[\d+\]/g) ?? [];
+		let node: unknown = body;
+		parts.forEach((part, i) => {
+			const last = i === parts.length - 1;
+			const k = part.startsWith('[') ? Number(part.slice(1, -1)) : part;
+			if (last && problem.code === 'required') return;
+			if (
+				typeof node !== 'object' ||
+				node === null ||
+				!Object.prototype.hasOwnProperty.call(node, k)
+			) {
+				throw new Error(`problem path ${problem.path} does not resolve`);
+			}
+			node = (node as Rec)[k as string];
+		});
+	}
+}
+
+function check(
+	text: string,
+	event: DealPosEvent | undefined,
+	zone: string,
+): ReturnType<typeof normalize> {
+	const body = JSON.parse(text) as unknown;
+	const before = JSON.stringify(body);
+	const result = normalize(body, event, { timezone: zone });
+	expect(JSON.stringify(body)).toBe(before);
+	expectNoPollution();
+	if (isRecord(body)) {
+		expectLeavesKept(body, result.data, zone);
+		expectProblemPathsResolve(body, result.problems);
+	} else if (body === undefined) {
+		expect(result.data).toEqual({});
+	} else {
+		expect(Object.keys(result.data)).toEqual(['body']);
+		expectLeavesKept(body, result.data.body, zone);
+	}
+	for (const problem of result.problems) {
+		expect(['required', 'empty', 'type', 'unparsed']).toContain(problem.code);
+		expect(typeof problem.message).toBe('string');
+	}
+	return result;
+}
+
+const zone = fc.constantFrom(...ZONES);
+
+describe('normalize properties', () => {
+	it('undocumented bodies: never throws, never mutates, never pollutes, keeps every leaf', () => {
+		fc.assert(
+			fc.property(undocumentedBody, zone, (text, tz) => {
+				check(text, undefined, tz);
+			}),
+			{ numRuns: RUNS.undocumented },
+		);
+	});
+
+	it('documented events with documented field names mixed in: same invariants, problem paths resolve', () => {
+		fc.assert(
+			fc.property(documentedBody, zone, ({ event, text }, tz) => {
+				check(text, event, tz);
+			}),
+			{ numRuns: RUNS.documented },
+		);
+	});
+
+	it('1,000 to 3,000 levels of nesting', () => {
+		fc.assert(
+			fc.property(deepBody, fc.constantFrom(undefined, INVOICE), (text, event) => {
+				check(text, event, 'Asia/Jakarta');
+			}),
+			{ numRuns: RUNS.deep },
+		);
+	});
+
+	it('timestamps equal plain luxon in every zone, including DST transition hours (offset cache is exact)', () => {
+		const local = fc
+			.record({
+				year: fc.integer({ min: 1890, max: 2100 }),
+				month: fc.integer({ min: 1, max: 12 }),
+				day: fc.integer({ min: 1, max: 28 }),
+				hour: fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 23 })),
+				minute: fc.constantFrom(0, 15, 30, 45, 59),
+				ms: fc.integer({ min: 0, max: 999 }),
+			})
+			.map(
+				({ year, month, day, hour, minute, ms }) =>
+					`${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:00.${pad(ms, 3)}`,
+			);
+		fc.assert(
+			fc.property(local, zone, (text, tz) => {
+				expect(normalize({ Date: text }, INVOICE, { timezone: tz }).data.Date).toBe(
+					DateTime.fromISO(text, { zone: tz }).toISO(),
+				);
+			}),
+			{ numRuns: RUNS.zones },
+		);
+	});
+
+	it('normalising normalised data changes nothing (except historical sub-minute offsets)', () => {
+		fc.assert(
+			fc.property(
+				fc.oneof(
+					undocumentedBody,
+					documentedBody.map((b) => b.text),
+				),
+				fc.constantFrom(undefined, ...EVENTS),
+				zone,
+				(text, event, tz) => {
+					const body = JSON.parse(text) as unknown;
+					if (!isRecord(body)) return;
+					const once = normalize(body, event, { timezone: tz }).data;
+					const twice = normalize(once, event, { timezone: tz }).data;
+					expectParallel(once, twice, (a, b) => {
+						if (Object.is(a, b)) return true;
+						if (typeof a !== 'string' || typeof b !== 'string' || !ISO_OUT.test(a)) return false;
+						return sameInstantModuloLmt(
+							DateTime.fromISO(a).toMillis(),
+							DateTime.fromISO(b).toMillis(),
+							tz,
+						);
+					});
+				},
+			),
+			{ numRuns: RUNS.idempotent },
+		);
+	});
+});
