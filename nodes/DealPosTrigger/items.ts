@@ -81,7 +81,7 @@ const LINES_BY_NAME = 'Variants';
 const REDACTED_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'cookie']);
 const REDACTED = '[redacted]';
 
-/** Builds the items of one delivery; see the module comment for their shape. Never throws. */
+/** Builds the items of one delivery; see the module comment for their shape. Never throws on JSON input. */
 export function buildItems(
 	body: unknown,
 	documented: DealPosEvent | undefined,

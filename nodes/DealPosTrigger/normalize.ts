@@ -1,8 +1,9 @@
 /**
  * Normalises a DealPOS webhook body against the event catalog.
  *
- * Pure: no I/O, no clock, never throws, never mutates its input. The only module state is a
- * cache of values derived from constant data (compiled catalog trees, time zone offsets).
+ * Pure: no I/O, results independent of the clock, never throws, never mutates its input. The
+ * only module state is caches derived from constant data (compiled catalog trees, time zone
+ * offsets).
  *
  * Rules, in short:
  * - Documented fields are coerced to their documented type: DealPOS timestamps (local time)

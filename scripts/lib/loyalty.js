@@ -13,7 +13,7 @@ const COUPONS = {
 	29466091: { kind: 'value', amount: 100000, used: true },
 };
 
-function respond(name, body, code = '200', position = [480, 0]) {
+function respond(name, body, code = 200, position = [480, 0]) {
 	return {
 		id: webhookIdFor(`respond-${name}`),
 		name,
@@ -71,30 +71,39 @@ function orderComplete() {
 	]);
 }
 
+/** Looks a coupon code up in the stand-in coupon table: known, used, kind, amount. */
+function couponLookup(codeExpr) {
+	// Spaces between braces: "}}" would end the n8n expression early.
+	const table = JSON.stringify(COUPONS).replace(/}}/g, "} }");
+	return setNode('Look up coupon', [
+		['couponKnown', `={{ ${table}[${codeExpr}] !== undefined }}`, 'boolean'],
+		['couponUsed', `={{ ${table}[${codeExpr}]?.used === true }}`, 'boolean'],
+		['couponKind', `={{ ${table}[${codeExpr}]?.kind ?? "" }}`, 'string'],
+		['couponAmount', `={{ ${table}[${codeExpr}]?.amount ?? 0 }}`, 'number'],
+	]);
+}
+
+const VALID = '$json.couponKnown && !$json.couponUsed';
+
 /** Validate Coupon, External Loyalty App version: 200 with the coupon, or 400 {"status": "used"}. */
 function validateCouponOlder() {
-	const lookup = `={{ (${JSON.stringify(COUPONS)})[$json.Key] ?? null }}`;
+	const ok = `{ "Type": $json.couponKind === "percentage" ? "percentageDiscount" : "value", "Amount": $json.couponAmount, "status": "activated", "expiredAt": "2023-03-19T16:59:59.999Z" }`;
+	const used = `{ "status": "used", "expiredAt": "2023-03-19T16:59:59.999Z", "Message": "Coupon " + $json.Key + " has been used" }`;
 	return chain('CouponA', 'DealPOS loyalty: validate coupon (External Loyalty App)', [
 		loyaltyTrigger('coupon-a', 'loyalty-point', 'validate-coupon', 'responseNode'),
-		setNode('Look up coupon', [['coupon', lookup, 'object']]),
-		respond(
-			'Answer DealPOS',
-			'={{ $json.coupon && !$json.coupon.used ? { "Type": $json.coupon.kind === "percentage" ? "percentageDiscount" : "value", "Amount": $json.coupon.amount, "status": "activated", "expiredAt": "2023-03-19T16:59:59.999Z" } : { "status": "used", "expiredAt": "2023-03-19T16:59:59.999Z", "Message": "Coupon " + $json.Key + " has been used" } }}',
-			'={{ $json.coupon && !$json.coupon.used ? 200 : 400 }}',
-		),
+		couponLookup('$json.Key'),
+		respond('Answer DealPOS', `={{ JSON.stringify(${VALID} ? ${ok} : ${used}) }}`, `={{ ${VALID} ? 200 : 400 }}`),
 	]);
 }
 
 /** Validate Coupon, Promotion Coupon Provider version: {"Type", "Amount", "Notification"}. */
 function validateCouponNewer() {
-	const lookup = `={{ (${JSON.stringify(COUPONS)})[$json.Code] ?? null }}`;
+	const ok = `{ "Type": $json.couponKind === "percentage" ? "Percentage" : "Amount", "Amount": $json.couponAmount, "Notification": "Coupon " + $json.Code + " applied" }`;
+	const refused = `{ "Type": "Amount", "Amount": 0, "Notification": "Coupon " + $json.Code + " is not valid" }`;
 	return chain('CouponB', 'DealPOS coupon provider: validate coupon', [
 		loyaltyTrigger('coupon-b', 'loyalty-provider', 'validate-coupon', 'responseNode'),
-		setNode('Look up coupon', [['coupon', lookup, 'object']]),
-		respond(
-			'Answer DealPOS',
-			'={{ $json.coupon && !$json.coupon.used ? { "Type": $json.coupon.kind === "percentage" ? "Percentage" : "Amount", "Amount": $json.coupon.amount, "Notification": "Coupon " + $json.Code + " applied" } : { "Type": "Amount", "Amount": 0, "Notification": "Coupon " + $json.Code + " is not valid" } }}',
-		),
+		couponLookup('$json.Code'),
+		respond('Answer DealPOS', `={{ JSON.stringify(${VALID} ? ${ok} : ${refused}) }}`),
 	]);
 }
 

@@ -18,6 +18,21 @@ const catalog = require('../../dist/nodes/DealPosTrigger/catalog');
 
 const ctx = {};
 
+const SECRET = 'e2e-example-secret-0123456789';
+const CLIENT = { id: 'dealpos-e2e', secret: 'e2e-example-client-secret-0123' };
+const CREDENTIALS = [
+	{ id: 'dpCredHeader0001', name: 'DealPOS header', type: 'dealPosApi', data: { authentication: 'header', headerName: 'X-API-Key', secret: SECRET } },
+	{ id: 'dpCredOauth00001', name: 'DealPOS OAuth', type: 'dealPosApi', data: { authentication: 'oauth2', clientId: CLIENT.id, clientSecret: CLIENT.secret, expiresIn: 600 } },
+];
+
+function authWorkflows(captureUrl) {
+	const common = { captureUrl, category: 'customer', events: ['created'], authentication: 'dealPosApi' };
+	return {
+		header: wf.captureWorkflow({ tag: 'auth-header', credentialId: 'dpCredHeader0001', ...common }),
+		oauth: wf.captureWorkflow({ tag: 'auth-oauth', credentialId: 'dpCredOauth00001', ...common }),
+	};
+}
+
 /** One capture workflow per category that has events with documented examples. */
 function categoryWorkflows(captureUrl) {
 	return catalog.CATEGORIES.filter((c) => c.events.some((e) => e.example && !e.synchronous)).map((c) =>
@@ -70,14 +85,15 @@ before(async () => {
 	ctx.categories = categoryWorkflows(ctx.capture.url);
 	ctx.demo = demoWithCapture(ctx.capture.url);
 	ctx.loyalty = loyaltyWorkflows();
-	ctx.workflows = [...ctx.categories, ctx.demo, ...Object.values(ctx.loyalty)];
-	h.importAndPublish(ctx.runtime, env, { workflows: ctx.workflows });
+	ctx.auth = authWorkflows(ctx.capture.url);
+	ctx.workflows = [...ctx.categories, ctx.demo, ...Object.values(ctx.loyalty), ...Object.values(ctx.auth)];
+	h.importAndPublish(ctx.runtime, env, { workflows: ctx.workflows, credentials: CREDENTIALS });
 	ctx.base = `http://127.0.0.1:${env.N8N_PORT}`;
 	const last = ctx.workflows[ctx.workflows.length - 1].nodes[0];
 	ctx.n8n = await h.start(ctx.runtime, env, { readyUrl: wf.eventUrl(ctx.base, last, '__ready') });
 	// Every published workflow answers before the tests start.
 	for (const w of ctx.workflows) {
-		await h.waitFor(async () => (await post(wf.eventUrl(ctx.base, w.nodes[0], '__ready'), {})).status !== 404, {
+		await h.waitFor(async () => ![404, 500].includes((await post(wf.eventUrl(ctx.base, w.nodes[0], '__ready'), {})).status), {
 			timeoutMs: 30000,
 			what: `workflow ${w.name}`,
 		});
@@ -228,5 +244,64 @@ describe('loyalty events: the workflow answers DealPOS', () => {
 		const res = await timed(wf.eventUrl(ctx.base, trigger, 'validate-coupon'), catalog.findEvent('loyalty-provider.validate-coupon').example);
 		assert.equal(res.status, 200);
 		assert.deepEqual(res.json, { Type: 'Percentage', Amount: 50, Notification: 'Coupon 1234 applied' });
+	});
+});
+
+describe('only DealPOS gets in, through a real n8n', () => {
+	const form = (fields) => new URLSearchParams(fields).toString();
+	const basic = (id, secret) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+
+	async function deliveredWith(workflow, headers) {
+		const tag = `/${workflow.nodes[1].parameters.url.split('/').pop()}`;
+		const before = ctx.capture.at(tag).length;
+		const res = await post(wf.eventUrl(ctx.base, workflow.nodes[0], 'created'), catalog.findEvent('customer.created').example, headers);
+		if (res.status === 200) await ctx.capture.waitFor(() => ctx.capture.at(tag).length > before);
+		await settle(1500);
+		return { res, executions: ctx.capture.at(tag).length - before };
+	}
+
+	it('header mode: no header or a wrong secret is refused with 401 and runs nothing', async () => {
+		for (const headers of [{}, { 'X-API-Key': `${SECRET}x` }, { 'X-API-Key': SECRET.toUpperCase() }]) {
+			const { res, executions } = await deliveredWith(ctx.auth.header, headers);
+			assert.equal(res.status, 401);
+			assert.equal(executions, 0);
+			assert.ok(!res.text.includes(SECRET));
+		}
+	});
+
+	it('header mode: the right secret (header name in any case) runs one execution', async () => {
+		const { res, executions } = await deliveredWith(ctx.auth.header, { 'x-api-KEY': SECRET });
+		assert.equal(res.status, 200);
+		assert.equal(executions, 1);
+	});
+
+	it('OAuth 2.0: tokens from Basic, form and JSON client credentials each let one event in', async () => {
+		const url = wf.tokenUrl(ctx.base, ctx.auth.oauth.nodes[0]);
+		const requests = [
+			{ headers: { authorization: basic(CLIENT.id, CLIENT.secret), 'content-type': 'application/x-www-form-urlencoded' }, body: form({ grant_type: 'client_credentials' }) },
+			{ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ grant_type: 'client_credentials', client_id: CLIENT.id, client_secret: CLIENT.secret }) },
+			{ headers: {}, body: { grant_type: 'client_credentials', client_id: CLIENT.id, client_secret: CLIENT.secret } },
+		];
+		for (const req of requests) {
+			const token = await post(url, req.body, req.headers);
+			assert.equal(token.status, 200, token.text);
+			assert.equal(token.json.token_type, 'Bearer');
+			assert.equal(token.json.expires_in, 600);
+			const { res, executions } = await deliveredWith(ctx.auth.oauth, { authorization: `Bearer ${token.json.access_token}` });
+			assert.equal(res.status, 200);
+			assert.equal(executions, 1);
+		}
+	});
+
+	it('OAuth 2.0: a wrong client secret gets invalid_client, an event without a valid token 401', async () => {
+		const url = wf.tokenUrl(ctx.base, ctx.auth.oauth.nodes[0]);
+		const bad = await post(url, { grant_type: 'client_credentials', client_id: CLIENT.id, client_secret: 'wrong-secret-0123456789' });
+		assert.equal(bad.status, 401);
+		assert.equal(bad.json.error, 'invalid_client');
+		for (const headers of [{}, { authorization: 'Bearer not.a-token' }]) {
+			const { res, executions } = await deliveredWith(ctx.auth.oauth, headers);
+			assert.equal(res.status, 401);
+			assert.equal(executions, 0);
+		}
 	});
 });
