@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DealPosTrigger } from '../nodes/DealPosTrigger/DealPosTrigger.node';
 import { allEvents, CATEGORIES, CUSTOM_EVENT, eventPath } from '../nodes/DealPosTrigger/catalog';
-import { eventTable } from '../nodes/DealPosTrigger/catalog/reference';
+import { eventTable, fieldReference } from '../nodes/DealPosTrigger/catalog/reference';
 import { readRepoFile } from './files';
 import { callHook, callWebhook } from './helpers';
 
@@ -186,11 +186,20 @@ describe('DealPOS Trigger activation', () => {
 });
 
 describe('README', () => {
-	it('has the event table of the catalog', () => {
+	const section = (name: string) => {
 		const readme = readRepoFile('README.md');
-		const start = readme.indexOf('<!-- events:start -->');
-		const end = readme.indexOf('<!-- events:end -->');
+		const start = readme.indexOf(`<!-- ${name}:start -->`);
+		const end = readme.indexOf(`<!-- ${name}:end -->`);
 		expect(start).toBeGreaterThan(-1);
-		expect(readme.slice(start + '<!-- events:start -->'.length, end).trim()).toBe(eventTable());
+		return readme.slice(start + `<!-- ${name}:start -->`.length, end).trim();
+	};
+
+	it('has the event table of the catalog', () => {
+		expect(section('events')).toBe(eventTable());
+		for (const event of allEvents()) expect(section('events')).toContain(`\`${eventPath(event.key.split('.')[0], event.slug)}\``);
+	});
+
+	it('has the field reference of the catalog', () => {
+		expect(section('fields')).toBe(fieldReference());
 	});
 });

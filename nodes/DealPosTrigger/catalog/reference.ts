@@ -1,4 +1,5 @@
 import { CATEGORIES } from './events';
+import { describeFieldType } from '../fieldTypes';
 import { eventPath } from './index';
 
 /** Markdown-safe cell text. */
@@ -27,4 +28,36 @@ export function eventTable(): string {
 		);
 	}
 	return rows.join('\n');
+}
+
+/**
+ * The README's field reference, generated from the catalog: for each documented event, its fields
+ * with the type they have in a normalised item.
+ */
+export function fieldReference(): string {
+	const parts: string[] = [];
+	for (const category of CATEGORIES) {
+		for (const event of category.events) {
+			if (!event.fields.length) continue;
+			const rows = event.fields.map((f) => {
+				const flags = [f.required ? 'required' : '', f.nonEmpty ? 'non-empty' : ''].filter(Boolean).join(', ');
+				return `| \`${f.path}\` | ${cell(describeFieldType(f))} | ${flags} |`;
+			});
+			const partial = event.documented === 'partial' ? ' The documentation of this event is incomplete: other fields arrive too, kept as sent.' : '';
+			parts.push(
+				[
+					`<details><summary><b>${cell(event.name)}</b> (<code>${event.key}</code>, ${event.fields.length} fields)</summary>`,
+					'',
+					`${cell(event.description)}${partial}`,
+					'',
+					'| Field | Type in the item | Documented as |',
+					'| --- | --- | --- |',
+					...rows,
+					'',
+					'</details>',
+				].join('\n'),
+			);
+		}
+	}
+	return parts.join('\n\n');
 }
