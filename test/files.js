@@ -19,3 +19,18 @@ function docsCatalog() {
 }
 
 module.exports = { readRepoFile, docsCatalog, ROOT };
+
+/** The example workflows as the builders in scripts/lib make them, by file name under examples/. */
+function generatedExamples() {
+	const { demoWorkflow } = require('../scripts/lib/demo');
+	const { loyaltyWorkflows } = require('../scripts/lib/loyalty');
+	return { 'customer-to-crm.json': demoWorkflow(), ...loyaltyWorkflows() };
+}
+
+/** A JSON file of the repository, parsed. */
+function readRepoJson(relative) {
+	return JSON.parse(readRepoFile(relative));
+}
+
+module.exports.generatedExamples = generatedExamples;
+module.exports.readRepoJson = readRepoJson;

@@ -29,7 +29,8 @@ export interface DeliveryContext {
 	eventName: string;
 	/** When the request arrived, ISO 8601. */
 	receivedAt: string;
-	mode: 'test' | 'production';
+	/** 'sample': built from the documentation's example (examples/samples), not a delivery. */
+	mode: 'test' | 'production' | 'sample';
 	/** The request body exactly as received (for the delivery key). */
 	rawBody: string;
 	headers?: IDataObject;
@@ -56,7 +57,7 @@ export type DealPosMeta = {
 	event: string;
 	eventName: string;
 	receivedAt: string;
-	mode: 'test' | 'production';
+	mode: 'test' | 'production' | 'sample';
 	/**
 	 * Same for the same event and body, so DealPOS's retried duplicates can be dropped
 	 * (first 32 hex digits of SHA-256 of `event + "\n" + rawBody`).

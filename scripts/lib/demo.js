@@ -5,6 +5,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { triggerNode, webhookIdFor, SETTINGS } = require('./workflows');
 
+/** Pinned sample output of the trigger: examples/samples/<event>.json (npm run samples). */
+function samplePinData(eventKey) {
+	const file = path.resolve(__dirname, '..', '..', 'examples', 'samples', `${eventKey}.json`);
+	return { 'DealPOS Trigger': JSON.parse(fs.readFileSync(file, 'utf8')).map((json) => ({ json })) };
+}
+
 const TABLE = 'CRM contacts';
 
 /** CRM contact field -> expression on the DealPOS Customer item, and its Data Table column type. */
@@ -125,11 +131,14 @@ function demoWorkflow() {
 		},
 		settings: SETTINGS,
 		active: true,
-		pinData: {},
+		// The documented example as sample output of the trigger, so the mapping can be edited
+		// before DealPOS sends anything (n8n uses pinned data in the editor only, never in
+		// production executions).
+		pinData: samplePinData('customer.created'),
 	};
 }
 
-module.exports = { demoWorkflow, TABLE, CONTACT };
+module.exports = { demoWorkflow, samplePinData, TABLE, CONTACT };
 
 if (require.main === module) {
 	const file = path.resolve(__dirname, '..', '..', 'examples', 'customer-to-crm.json');

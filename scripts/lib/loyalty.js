@@ -43,12 +43,13 @@ function setNode(name, assignments, position = [240, 0], includeOtherFields = tr
 	};
 }
 
-function chain(tag, name, nodes) {
+function chain(tag, name, nodes, sample) {
 	const connections = {};
 	for (let i = 0; i < nodes.length - 1; i++) {
 		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
 	}
-	return { id: `dpLoyalty${tag}`.padEnd(16, '0').slice(0, 16), name, nodes, connections, settings: SETTINGS, active: true, pinData: {} };
+	const pinData = sample ? require('./demo').samplePinData(sample) : {};
+	return { id: `dpLoyalty${tag}`.padEnd(16, '0').slice(0, 16), name, nodes, connections, settings: SETTINGS, active: true, pinData };
 }
 
 function loyaltyTrigger(tag, category, event, responseMode) {
@@ -60,7 +61,7 @@ function fetchPoints() {
 	return chain('Points', 'DealPOS loyalty: fetch member points', [
 		loyaltyTrigger('points', 'loyalty-point', 'fetch-points', 'lastNode'),
 		setNode('Answer {"Point": n}', [['Point', `={{ (${JSON.stringify(MEMBERS)})[$json.Phone] ?? 0 }}`, 'number']], [240, 0], false),
-	]);
+	], 'loyalty-point.fetch-points');
 }
 
 /** Order Complete: answers {"reward": n}, here 10 % of the sales amount (answer: the last node's item). */
@@ -93,7 +94,7 @@ function validateCouponOlder() {
 		loyaltyTrigger('coupon-a', 'loyalty-point', 'validate-coupon', 'responseNode'),
 		couponLookup('$json.Key'),
 		respond('Answer DealPOS', `={{ JSON.stringify(${VALID} ? ${ok} : ${used}) }}`, `={{ ${VALID} ? 200 : 400 }}`),
-	]);
+	], 'loyalty-point.validate-coupon');
 }
 
 /** Validate Coupon, Promotion Coupon Provider version: {"Type", "Amount", "Notification"}. */
@@ -104,7 +105,7 @@ function validateCouponNewer() {
 		loyaltyTrigger('coupon-b', 'loyalty-provider', 'validate-coupon', 'responseNode'),
 		couponLookup('$json.Code'),
 		respond('Answer DealPOS', `={{ JSON.stringify(${VALID} ? ${ok} : ${refused}) }}`),
-	]);
+	], 'loyalty-provider.validate-coupon');
 }
 
 function loyaltyWorkflows() {

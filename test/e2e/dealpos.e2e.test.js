@@ -7,6 +7,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { after, before, describe, it } = require('node:test');
+const { execFile } = require('node:child_process');
+const { promisify } = require('node:util');
 
 const h = require('../../scripts/lib/n8n');
 const wf = require('../../scripts/lib/workflows');
@@ -303,5 +305,82 @@ describe('only DealPOS gets in, through a real n8n', () => {
 			assert.equal(res.status, 401);
 			assert.equal(executions, 0);
 		}
+	});
+});
+
+describe('dealpos-send: any documented example on demand', () => {
+	const send = (args) => promisify(execFile)(process.execPath, [path.join(__dirname, '..', '..', 'dist', 'bin', 'dealpos-send.js'), ...args]);
+
+	for (const event of catalog.allEvents().filter((e) => e.example && !e.synchronous)) {
+		it(`${event.key}: one execution`, async () => {
+			const [category, slug] = event.key.split('.');
+			const tag = `/cat-${category}`;
+			const before = ctx.capture.at(tag).length;
+			const { stdout } = await send([event.key, wf.eventUrl(ctx.base, triggerOf(category), slug)]);
+			assert.match(stdout, /^HTTP 200/);
+			await ctx.capture.waitFor(() => ctx.capture.at(tag).length > before);
+			await settle(1000);
+			assert.equal(ctx.capture.at(tag).length - before, 1);
+			assert.equal(ctx.capture.at(tag)[before].body.dealpos.event, event.key);
+		});
+	}
+
+	it('loyalty-point.fetch-points: prints the workflow\'s answer', async () => {
+		const trigger = ctx.loyalty['loyalty-fetch-points.json'].nodes[0];
+		const { stdout } = await send(['loyalty-point.fetch-points', wf.eventUrl(ctx.base, trigger, 'fetch-points'), '--quiet']);
+		assert.deepEqual(JSON.parse(stdout), { Point: 1208 });
+	});
+
+	it('fetches an OAuth 2.0 token first, then delivers', async () => {
+		const trigger = ctx.auth.oauth.nodes[0];
+		const before = ctx.capture.at('/auth-oauth').length;
+		const { stdout } = await send([
+			'customer.created',
+			wf.eventUrl(ctx.base, trigger, 'created'),
+			'--token-url', wf.tokenUrl(ctx.base, trigger),
+			'--client-id', CLIENT.id,
+			'--client-secret', CLIENT.secret,
+		]);
+		assert.match(stdout, /^HTTP 200/);
+		await ctx.capture.waitFor(() => ctx.capture.at('/auth-oauth').length > before);
+	});
+
+	it('sends with a header secret', async () => {
+		const { stdout } = await send(['customer.created', wf.eventUrl(ctx.base, ctx.auth.header.nodes[0], 'created'), '--header', `X-API-Key: ${SECRET}`]);
+		assert.match(stdout, /^HTTP 200/);
+	});
+});
+
+describe('the editor listening for a test event', () => {
+	async function login() {
+		const owner = { email: 'owner@example.com', firstName: 'Dea', lastName: 'Pos', password: 'Example-Passw0rd' };
+		const res = await fetch(`${ctx.base}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': 'e2e-browser' },
+			body: JSON.stringify(owner),
+		});
+		assert.equal(res.status, 200, await res.clone().text());
+		return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	}
+
+	it('serves the same paths under /webhook-test/ and marks the items as test', async () => {
+		const cookie = await login();
+		const workflow = ctx.categories.find((w) => w.nodes[0].parameters.category === 'customer');
+		const run = await fetch(`${ctx.base}/rest/workflows/${workflow.id}/run`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e-browser' },
+			body: JSON.stringify({ triggerToStartFrom: { name: 'DealPOS Trigger' } }),
+		});
+		const text = await run.text();
+		assert.equal(run.status, 200, text);
+		assert.match(text, /waitingForWebhook/);
+		const before = ctx.capture.at('/cat-customer').length;
+		const url = wf.eventUrl(ctx.base, workflow.nodes[0], 'created', { test: true });
+		const res = await post(url, catalog.findEvent('customer.created').example);
+		assert.equal(res.status, 200, res.text);
+		await ctx.capture.waitFor(() => ctx.capture.at('/cat-customer').length > before);
+		const item = ctx.capture.at('/cat-customer')[before].body;
+		assert.equal(item.dealpos.mode, 'test');
+		assert.equal(item.dealpos.event, 'customer.created');
 	});
 });
