@@ -35,6 +35,21 @@ function run(cmd, args, opts = {}) {
 	return (Date.now() - started) / 1000;
 }
 
+/**
+ * `npm install` with a progress line every 200 downloads (npm draws no progress bar without a
+ * terminal); the full log goes to `logFile`, whose tail is printed if the install fails.
+ */
+function npmInstallWithProgress(args, { cwd, env, logFile }) {
+	const quoted = args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+	const script = `set -o pipefail; npm install ${quoted} --loglevel=http 2>&1 | tee '${logFile}' | awk -v t0="$(date +%s)" '/fetch GET 200/ { n++; if (n % 200 == 0) { printf "[n8n-setup] npm install: %d downloads, %d s\\n", n, systime() - t0; fflush() } } END { printf "[n8n-setup] npm install: %d downloads in all\\n", n }' >&2`;
+	try {
+		return run('bash', ['-c', script], { cwd, env });
+	} catch (error) {
+		spawnSync('tail', ['-n', '40', logFile], { stdio: 'inherit' });
+		throw error;
+	}
+}
+
 /** Ensures Node 24 in the cache; returns the directory holding bin/node and include/. */
 function ensureNode24() {
 	const dir = path.join(cacheDir(), 'node24');
@@ -67,9 +82,10 @@ function ensureN8n(version = process.env.N8N_VERSION || DEFAULT_VERSION) {
 		if (!needsNode24(version)) pkg.overrides = { xlsx: 'npm:@e965/xlsx@0.20.3' };
 		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
 		log(`installing n8n ${version} into ${dir} (first run only: several minutes, ~3 GB)`);
-		const t1 = run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'], {
+		const t1 = npmInstallWithProgress(['--ignore-scripts', '--no-audit', '--no-fund'], {
 			cwd: dir,
 			env,
+			logFile: path.join(dir, 'npm-install.log'),
 		});
 		log(`npm install took ${t1.toFixed(0)} s; building SQLite's native module`);
 		const rebuildEnv = { ...env };
@@ -82,7 +98,7 @@ function ensureN8n(version = process.env.N8N_VERSION || DEFAULT_VERSION) {
 	return { version, n8nBin, nodeBin, env, dir };
 }
 
-module.exports = { ensureN8n, ensureNode24, cacheDir, DEFAULT_VERSION, COMPAT_VERSION, ROOT };
+module.exports = { npmInstallWithProgress, ensureN8n, ensureNode24, cacheDir, DEFAULT_VERSION, COMPAT_VERSION, ROOT };
 
 if (require.main === module) {
 	const version = process.argv[2] || process.env.N8N_VERSION || DEFAULT_VERSION;

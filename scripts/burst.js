@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run burst`: 1,000 deliveries at concurrency 200 through the DealPOS Trigger of a real n8n
+// (2.41.1 by default; single process, embedded SQLite). Workflow: DealPOS Trigger (Customer,
+// Created) -> HTTP Request posting the item to a capture server on loopback. Checks that every
+// delivery was answered 2xx within DealPOS's 30 s and produced exactly one execution (counted per
+// unique BurstID at the capture server, after the backlog drained), and prints counts and latencies.
+//
+// `--restart`: when half of the first attempts have finished, n8n gets SIGTERM (its graceful
+// shutdown), and is started again as soon as it exited, while the burst goes on. DealPOS's retry
+// policy is emulated (see scripts/lib/burst.js): one retry 7 s later for 5xx, 408, 429 and the 30 s
+// timeout; connection errors are NOT retried unless --retry-connection-errors. The report says how
+// many deliveries went through the first time, were recovered by the retry, were lost, duplicated.
+//
+// Other options: --count=1000 --concurrency=200 (bounded to 5,000 / 500), --no-build.
+const h = require('./lib/n8n');
+const wf = require('./lib/workflows');
+const { startCapture } = require('./lib/capture');
+const { tarball, startSingle } = require('./lib/instance');
+const { runBurst, printBurst } = require('./lib/burst');
+const { loadLine } = require('./lib/load');
+
+function arg(name, fallback) {
+	const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+	return hit ? hit.slice(name.length + 3) : fallback;
+}
+
+function options() {
+	const count = Number(arg('count', 1000));
+	const concurrency = Number(arg('concurrency', 200));
+	if (!(count > 0 && count <= 5000) || !(concurrency > 0 && concurrency <= 500)) throw new Error('--count 1..5000, --concurrency 1..500');
+	return {
+		count,
+		concurrency,
+		restart: process.argv.includes('--restart'),
+		retryConnectionErrors: process.argv.includes('--retry-connection-errors'),
+		build: !process.argv.includes('--no-build'),
+	};
+}
+
+/** The burst workflow: DealPOS Trigger (Customer Created) -> HTTP Request to the capture server. */
+function burstWorkflow(captureUrl, tag = 'burst') {
+	return wf.captureWorkflow({ tag, captureUrl, category: 'customer', events: ['created'] });
+}
+
+/**
+ * Single-process burst: starts n8n, runs the burst (optionally restarting n8n midway), stops n8n.
+ * Resolves the report. Used by queue-mode.js for its baseline too.
+ */
+async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = false, retryConnectionErrors = false }) {
+	const capture = await startCapture();
+	const workflow = burstWorkflow(capture.url);
+	const trigger = workflow.nodes[0];
+	let inst;
+	let failed = true;
+	try {
+		inst = await startSingle({
+			runtime,
+			tgz,
+			workflows: [workflow],
+			label: 'burst',
+			readyUrls: (base) => [wf.eventUrl(base, trigger, '__ready')],
+		});
+		const url = wf.eventUrl(inst.base, trigger, 'created');
+		const load = loadLine();
+		h.log(`burst: ${count} deliveries at concurrency ${concurrency} to ${url}${restart ? ', restart midway' : ''} (${load})`);
+		const report = await runBurst({
+			url,
+			capture,
+			tag: 'burst',
+			count,
+			concurrency,
+			retryConnectionErrors,
+			idlePids: () => (inst.n8n ? [inst.n8n.child.pid] : []),
+			log: (m) => h.log(`burst: ${m}`),
+			midway: restart
+				? async (completed) => {
+						h.log('burst: SIGTERM to n8n');
+						const info = await inst.restart({
+							onExited: (exitMs) => h.log(`burst: n8n exited ${(exitMs / 1000).toFixed(1)} s after SIGTERM; starting it again`),
+						});
+						h.log(`burst: n8n answers again ${(info.readyMs / 1000).toFixed(1)} s after SIGTERM`);
+						return { sigtermAfterFirstAttempts: completed, exitAfterSigtermMs: info.exitMs, readyAfterSigtermMs: info.readyMs, exit: info.exit };
+					}
+				: undefined,
+		});
+		report.load = { before: load, after: loadLine() };
+		failed = false;
+		return report;
+	} finally {
+		if (inst) await inst.close({ failed });
+		await capture.close();
+	}
+}
+
+async function main() {
+	const t0 = Date.now();
+	const opts = options();
+	console.log(`burst start ${new Date().toISOString()}, ${loadLine()}`);
+	const runtime = h.ensureN8n();
+	const tgz = tarball({ build: opts.build });
+	const report = await singleProcessBurst({ runtime, tgz, ...opts });
+	printBurst(
+		`\nn8n ${runtime.version}, single process, SQLite: DealPOS Trigger -> HTTP Request (capture)${opts.restart ? ', n8n restarted midway (SIGTERM)' : ''}`,
+		report,
+	);
+	console.log(`  load: before ${report.load.before}; after ${report.load.after}`);
+	const ok = opts.restart ? true : report.within30s === opts.count && report.duplicateExecutions === 0 && report.missing === 0;
+	console.log(`burst done in ${((Date.now() - t0) / 1000).toFixed(0)} s${opts.restart ? '' : `: ${ok ? 'every delivery answered 2xx within 30 s and ran exactly once' : 'CHECK FAILED'}`}`);
+	process.exitCode = ok ? 0 : 1;
+}
+
+module.exports = { singleProcessBurst, burstWorkflow };
+
+if (require.main === module) {
+	main().catch((error) => {
+		process.stderr.write(`${error.stack || error}\n`);
+		process.exit(1);
+	});
+}

@@ -1,0 +1,77 @@
+'use strict';
+// A throwaway single-process n8n (regular mode, embedded SQLite) for the real-n8n benchmarks:
+// temp user folder, this package installed from its tarball the community-package way, the given
+// workflows imported and published, n8n started on free loopback ports. `close()` stops it and
+// removes the folder (kept when KEEP=1, or when something failed, for its n8n.log).
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const h = require('./n8n');
+
+/** Builds (unless build is false) and packs the package once; returns the tarball path. */
+function tarball({ build = true } = {}) {
+	return h.pack({ build });
+}
+
+/**
+ * Starts a single-process n8n with `workflows`; `readyUrls` are POSTed until none answers 404.
+ * Resolves { runtime, env, base, n8n, userFolder, restart(), close({ failed }) }.
+ */
+async function startSingle({ runtime, tgz, workflows, readyUrls = () => [], extraEnv = {}, label = 'n8n' }) {
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `dealpos-${label}-`));
+	fs.mkdirSync(path.join(userFolder, 'files'));
+	h.installPackage(userFolder, tgz);
+	const env = h.environment(runtime, {
+		userFolder,
+		port: await h.freePort(),
+		brokerPort: await h.freePort(),
+		extra: extraEnv,
+	});
+	const base = `http://127.0.0.1:${env.N8N_PORT}`;
+	const t0 = Date.now();
+	h.importAndPublish(runtime, env, { workflows });
+	const urls = readyUrls(base);
+	const inst = { runtime, env, base, userFolder, n8n: null };
+	inst.n8n = await h.start(runtime, env, { readyUrl: urls[0] });
+	await waitRoutes(urls);
+	h.log(`${label}: n8n ${runtime.version} (single process, SQLite) ready at ${base} in ${((Date.now() - t0) / 1000).toFixed(1)} s; log ${inst.n8n.logFile}`);
+
+	/** SIGTERM, wait for the exit (n8n's graceful shutdown; SIGKILL after killAfterMs), start again. */
+	inst.restart = async ({ killAfterMs = 60000, onExited } = {}) => {
+		const child = inst.n8n.child;
+		const t = Date.now();
+		const exited = new Promise((resolve) => {
+			if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode });
+			child.once('exit', (code, signal) => resolve({ code, signal }));
+		});
+		const killer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+		child.kill('SIGTERM');
+		const how = await exited;
+		clearTimeout(killer);
+		const exitMs = Date.now() - t;
+		if (onExited) onExited(exitMs);
+		inst.n8n = await h.start(runtime, env, { readyUrl: urls[0] });
+		await waitRoutes(urls);
+		return { exitMs, readyMs: Date.now() - t, exit: how };
+	};
+	inst.close = async ({ failed = false } = {}) => {
+		if (inst.n8n) await inst.n8n.stop();
+		inst.n8n = null;
+		if (failed || process.env.KEEP === '1') h.log(`${label}: kept ${userFolder}`);
+		else fs.rmSync(userFolder, { recursive: true, force: true });
+	};
+	return inst;
+}
+
+/** POSTs `{}` to each URL until it stops answering 404 (the route is registered). */
+async function waitRoutes(urls, timeoutMs = 60000) {
+	for (const url of urls) {
+		await h.waitFor(async () => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status !== 404, {
+			timeoutMs,
+			what: url,
+		});
+	}
+}
+
+module.exports = { tarball, startSingle, waitRoutes };
