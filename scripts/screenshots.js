@@ -181,11 +181,13 @@ async function main() {
 	process.on('SIGTERM', onSignal);
 
 	let page;
+	let userFolderForLog;
 	try {
 		const runtime = h.ensureN8n();
 		log(`n8n ${runtime.version} ready (${secs()})`);
 		const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-screenshots-'));
 		cleanups.push(() => fs.rmSync(userFolder, { recursive: true, force: true }));
+		userFolderForLog = userFolder;
 		fs.mkdirSync(path.join(userFolder, 'files'), { recursive: true });
 		log('building and packing n8n-nodes-dealpos');
 		const tarball = h.pack();
@@ -229,6 +231,11 @@ async function main() {
 		await shotExecution(page, base, workflow, executionId);
 		log(`done in ${secs()}`);
 	} catch (error) {
+		if (userFolderForLog && fs.existsSync(path.join(userFolderForLog, 'n8n.log'))) {
+			const copy = path.join(os.tmpdir(), 'dealpos-screenshots-n8n.log');
+			fs.copyFileSync(path.join(userFolderForLog, 'n8n.log'), copy);
+			log(`n8n's log: ${copy}`);
+		}
 		if (page) {
 			const file = path.join(os.tmpdir(), 'dealpos-screenshots-failure.png');
 			await page.screenshot({ path: file }).then(
