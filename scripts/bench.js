@@ -16,7 +16,7 @@ const DIST = path.resolve(__dirname, '..', 'dist', 'nodes', 'DealPosTrigger');
 let normalize;
 let findEvent;
 try {
-	({ normalize } = require(path.join(DIST, 'normalize.js')));
+	({ normalize } = require(path.join(DIST, 'items', 'normalize.js')));
 	({ findEvent } = require(path.join(DIST, 'catalog', 'index.js')));
 } catch (error) {
 	console.error(`Cannot load ${DIST}: build first (npx tsc). ${error.message}`);

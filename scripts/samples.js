@@ -9,7 +9,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const dist = (rel) => require(path.join(ROOT, 'dist', 'nodes', 'DealPosTrigger', rel));
 const catalog = dist('catalog/index.js');
-const { buildItems } = dist('items.js');
+const { buildItems } = dist('items/index.js');
 
 const dir = path.join(ROOT, 'examples', 'samples');
 fs.mkdirSync(dir, { recursive: true });

@@ -16,7 +16,7 @@ let normalize;
 let documentedFields;
 let allEvents;
 try {
-	({ normalize, documentedFields } = require(path.join(DIST, 'normalize.js')));
+	({ normalize, documentedFields } = require(path.join(DIST, 'items', 'normalize.js')));
 	({ allEvents } = require(path.join(DIST, 'catalog', 'index.js')));
 } catch (error) {
 	console.error(`Cannot load ${DIST}: build first (npx tsc). ${error.message}`);

@@ -12,7 +12,7 @@ import {
 	type TokenResponse,
 	type VerifyResult,
 } from '../nodes/DealPosTrigger/auth';
-import { CLOCK_SKEW_SECONDS, signToken } from '../nodes/DealPosTrigger/token';
+import { CLOCK_SKEW_SECONDS, signToken } from '../nodes/DealPosTrigger/auth/token';
 
 const NOW = Date.UTC(2025, 3, 8, 7, 0, 0);
 const HOUR = 3600 * 1000;

@@ -9,7 +9,7 @@ import {
 	MIN_TOKEN_LIFETIME,
 	authConfigFromCredential,
 } from '../nodes/DealPosTrigger/auth';
-import { checkCredential, testDealPosApiCredential } from '../nodes/DealPosTrigger/credentialTest';
+import { checkCredential, testDealPosApiCredential } from '../nodes/DealPosTrigger/auth/credentialTest';
 
 const credential = new DealPosApi();
 const property = (name: string): INodeProperties => {

@@ -1,4 +1,4 @@
-import { invalidIpEntries, isIpAllowed, parseIp } from '../nodes/DealPosTrigger/ipAllowList';
+import { invalidIpEntries, isIpAllowed, parseIp } from '../nodes/DealPosTrigger/auth/ipAllowList';
 
 describe('isIpAllowed', () => {
 	it('allows everyone when the list is empty or blank', () => {

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CATEGORIES, findEvent } from '../nodes/DealPosTrigger/catalog';
 import type { DealPosEvent } from '../nodes/DealPosTrigger/catalog';
-import { describeFieldType, tsTypeOf } from '../nodes/DealPosTrigger/fieldTypes';
+import { describeFieldType, tsTypeOf } from '../nodes/DealPosTrigger/items/fieldTypes';
 import {
 	buildItems,
 	deliveryKey,
@@ -11,11 +11,11 @@ import {
 	type DeliveryContext,
 	type OutputOptions,
 } from '../nodes/DealPosTrigger/items';
-import { documentedFields } from '../nodes/DealPosTrigger/normalize';
+import { documentedFields } from '../nodes/DealPosTrigger/items/normalize';
 import type {
 	CustomerCreatedItem,
 	TransferOrderCreatedLineItem,
-} from '../nodes/DealPosTrigger/types.generated';
+} from '../nodes/DealPosTrigger/items/types.generated';
 import { readRepoFile } from './files';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -412,6 +412,6 @@ describe('types.generated.ts', () => {
 			tsTypeOf,
 			describeFieldType,
 		});
-		expect(readRepoFile('nodes/DealPosTrigger/types.generated.ts')).toBe(expected);
+		expect(readRepoFile('nodes/DealPosTrigger/items/types.generated.ts')).toBe(expected);
 	});
 });

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 
 import { allEvents, findEvent } from '../nodes/DealPosTrigger/catalog';
 import type { DealPosEvent, DealPosField } from '../nodes/DealPosTrigger/catalog';
-import { documentedFields, normalize } from '../nodes/DealPosTrigger/normalize';
+import { documentedFields, normalize } from '../nodes/DealPosTrigger/items/normalize';
 
 const RUNS = { undocumented: 800, documented: 800, deep: 100, zones: 600, idempotent: 300 };
 

@@ -6,8 +6,8 @@ import {
 	documentedFields,
 	normalize,
 	type Problem,
-} from '../nodes/DealPosTrigger/normalize';
-import { tsTypeOf } from '../nodes/DealPosTrigger/fieldTypes';
+} from '../nodes/DealPosTrigger/items/normalize';
+import { tsTypeOf } from '../nodes/DealPosTrigger/items/fieldTypes';
 
 function event(key: string): DealPosEvent {
 	const found = findEvent(key);

@@ -20,7 +20,7 @@ import {
 	type AuthConfig,
 	type AuthRequest,
 } from './auth';
-import { CREDENTIAL_TEST_NAME, testDealPosApiCredential } from './credentialTest';
+import { CREDENTIAL_TEST_NAME, testDealPosApiCredential } from './auth/credentialTest';
 import { buildItems, type OutputOptions } from './items';
 import { HINTS, PROPERTIES, WEBHOOKS } from './properties';
 import { resolveSelection, SelectionError, type SelectedEvent } from './selection';

@@ -1,5 +1,5 @@
 import { CATEGORIES } from './events';
-import { describeFieldType } from '../fieldTypes';
+import { describeFieldType } from '../items/fieldTypes';
 import { eventPath } from './index';
 
 /** Markdown-safe cell text. */

@@ -27,7 +27,7 @@ import {
 	weakSecrets,
 	type AuthConfig,
 	type AuthRequest,
-} from './auth';
+} from './index';
 
 /** Name of the node's credential test method (`testedBy` in the node description). */
 export const CREDENTIAL_TEST_NAME = 'dealPosApiLocalTest';

@@ -1,4 +1,4 @@
-import type { DealPosField, FieldType } from './catalog/types';
+import type { DealPosField, FieldType } from '../catalog/types';
 
 /**
  * What a documented field's value is in a normalised item: the catalog's wire type after the

@@ -4,7 +4,7 @@
  *
  * Pure: no I/O.
  */
-import { REALM } from './authConfig';
+import { REALM } from './config';
 
 /** Incoming headers as Node.js gives them (names lower-cased, `set-cookie` as an array). */
 export type IncomingHeaders = Record<string, string | string[] | undefined>;

@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { AuthConfig, OAuthConfig } from './authConfig';
+import type { AuthConfig, OAuthConfig } from './config';
 import { isIpAllowed } from './ipAllowList';
 import {
 	addressForLog,

@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { DealPosEvent } from './catalog/types';
+import type { DealPosEvent } from '../catalog/types';
 import { cloneJson, documentedFields, normalize, type Problem } from './normalize';
 
 export interface DeliveryContext {

@@ -24,7 +24,7 @@
 import { DateTime, FixedOffsetZone, Info, Zone } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DealPosEvent, DealPosField } from './catalog/types';
+import type { DealPosEvent, DealPosField } from '../catalog/types';
 
 export { describeFieldType, tsTypeOf } from './fieldTypes';
 

@@ -16,7 +16,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { REALM, type AuthConfig, type OAuthConfig } from './authConfig';
+import { REALM, type AuthConfig, type OAuthConfig } from './config';
 import { isIpAllowed } from './ipAllowList';
 import {
 	addressForLog,
@@ -29,7 +29,7 @@ import {
 } from './request';
 import { safeEqual, verifyToken } from './token';
 
-export * from './authConfig';
+export * from './config';
 export { invalidIpEntries, isIpAllowed } from './ipAllowList';
 export type { AuthRequest, IncomingHeaders } from './request';
 export * from './tokenEndpoint';
