@@ -12,7 +12,15 @@
 // timeout; connection errors are NOT retried unless --retry-connection-errors. The report says how
 // many deliveries went through the first time, were recovered by the retry, were lost, duplicated.
 //
-// Other options: --count=1000 --concurrency=200 (bounded to 5,000 / 500), --no-build.
+// Other options: --count=1000 --concurrency=200 (bounded to 5,000 / 500); --no-keepalive (a new
+// connection per delivery instead of a keep-alive pool); --rate=N (open loop: delivery i is sent
+// no earlier than i/N s after the start, still at most `concurrency` in flight; default closed loop:
+// the next delivery goes as soon as one finished, so after a restart every remaining delivery
+// meets the downtime at once); --no-build (use the existing dist/).
+//
+// What SIGTERM does to n8n 2.41.1 (observed): it stops accepting NEW connections but keeps
+// answering on open keep-alive connections during its graceful shutdown (N8N_GRACEFUL_SHUTDOWN_TIMEOUT,
+// 30 s), then exits. So with a keep-alive client the restart only bites if the burst outlasts that.
 const h = require('./lib/n8n');
 const wf = require('./lib/workflows');
 const { startCapture } = require('./lib/capture');
@@ -34,6 +42,8 @@ function options() {
 		concurrency,
 		restart: process.argv.includes('--restart'),
 		retryConnectionErrors: process.argv.includes('--retry-connection-errors'),
+		keepAlive: !process.argv.includes('--no-keepalive'),
+		ratePerSecond: arg('rate') ? Number(arg('rate')) : undefined,
 		build: !process.argv.includes('--no-build'),
 	};
 }
@@ -47,7 +57,8 @@ function burstWorkflow(captureUrl, tag = 'burst') {
  * Single-process burst: starts n8n, runs the burst (optionally restarting n8n midway), stops n8n.
  * Resolves the report. Used by queue-mode.js for its baseline too.
  */
-async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = false, retryConnectionErrors = false }) {
+async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = false, retryConnectionErrors = false, keepAlive = true, ratePerSecond }) {
+	require('./lib/payloads').customer(); // load the catalog now, not after n8n started
 	const capture = await startCapture();
 	const workflow = burstWorkflow(capture.url);
 	const trigger = workflow.nodes[0];
@@ -71,6 +82,8 @@ async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = 
 			count,
 			concurrency,
 			retryConnectionErrors,
+			keepAlive,
+			ratePerSecond,
 			idlePids: () => (inst.n8n ? [inst.n8n.child.pid] : []),
 			log: (m) => h.log(`burst: ${m}`),
 			midway: restart

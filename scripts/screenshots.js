@@ -161,15 +161,18 @@ async function main() {
 	const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 	const { chromium } = preflight();
 	const cleanups = [];
-	const cleanup = async () => {
-		while (cleanups.length) {
-			try {
-				await cleanups.pop()();
-			} catch (error) {
-				log(`cleanup: ${error.message}`);
+	// Browser, n8n, temp folders, in reverse order; once, whether the run ends, fails or is interrupted.
+	let cleaning;
+	const cleanup = () =>
+		(cleaning ||= (async () => {
+			while (cleanups.length) {
+				try {
+					await cleanups.pop()();
+				} catch (error) {
+					log(`cleanup: ${error.message}`);
+				}
 			}
-		}
-	};
+		})());
 	let interrupted = false;
 	const onSignal = (signal) => {
 		if (interrupted) return;
@@ -231,6 +234,7 @@ async function main() {
 		await shotExecution(page, base, workflow, executionId);
 		log(`done in ${secs()}`);
 	} catch (error) {
+		if (interrupted) return;
 		if (userFolderForLog && fs.existsSync(path.join(userFolderForLog, 'n8n.log'))) {
 			const copy = path.join(os.tmpdir(), 'dealpos-screenshots-n8n.log');
 			fs.copyFileSync(path.join(userFolderForLog, 'n8n.log'), copy);

@@ -149,6 +149,14 @@ export const PROPERTIES: INodeProperties[] = [
 		displayOptions: { show: { authentication: ['none'] } },
 	},
 	{
+		displayName:
+			'For OAuth 2.0, the second URL under "Webhook URLs" (ending in /oauth/token) is the ServerAuthenticationURL to enter in DealPOS',
+		name: 'tokenUrlNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { authentication: ['dealPosApi'] } },
+	},
+	{
 		displayName: 'Category',
 		name: 'category',
 		type: 'options',

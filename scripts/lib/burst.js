@@ -16,7 +16,7 @@
 // models the other reading, where DealPOS treats it like a 5xx and retries once.
 const { performance } = require('node:perf_hooks');
 
-const { post, deliver, latency, keepAliveAgent, waitIdle, ms } = require('./load');
+const { post, deliver, latency, keepAliveAgent, oneShotAgent, waitIdle, ms } = require('./load');
 
 const RETRY_DELAY_MS = 7000;
 const DEALPOS_TIMEOUT_MS = 30000;
@@ -55,6 +55,8 @@ async function runBurst({
 	midway,
 	midwayAt = 0.5,
 	retryConnectionErrors = false,
+	keepAlive = true,
+	ratePerSecond,
 	quietMs = 20000,
 	drainMaxMs = 300000,
 	idlePids = () => [],
@@ -62,12 +64,13 @@ async function runBurst({
 }) {
 	const prefix = `/${tag}`;
 	const before = capture.at(prefix).length;
-	const bodies = (i) => JSON.stringify({ ...require('./payloads').customer(), BurstID: `${runId}-${i}` });
+	const example = require('./payloads').customer();
+	const bodies = (i) => JSON.stringify({ ...example, BurstID: `${runId}-${i}` });
 	const attempts = Array.from({ length: count }, () => []);
 	const retries = [];
 	let midwayPromise = null;
 	let midwayInfo = null;
-	const agent = keepAliveAgent();
+	const agent = keepAlive ? keepAliveAgent() : oneShotAgent();
 	const epoch = (r) => performance.timeOrigin + r.startedAt;
 	const t0 = Date.now();
 
@@ -88,7 +91,7 @@ async function runBurst({
 			});
 		}
 	};
-	const run = await deliver({ count, concurrency, agent, urlFor: () => url, bodyFor: bodies, timeoutMs: DEALPOS_TIMEOUT_MS, onResult });
+	const run = await deliver({ count, concurrency, agent, urlFor: () => url, bodyFor: bodies, timeoutMs: DEALPOS_TIMEOUT_MS, onResult, ratePerSecond });
 	const answeredAt = Date.now();
 	log(`first attempts done in ${ms(run.wallMs)}; ${retries.length} retries scheduled`);
 	if (midwayPromise) await midwayPromise;
@@ -125,7 +128,23 @@ async function runBurst({
 		await new Promise((r) => setTimeout(r, 500));
 	}
 	const records = mine();
-	return summarizeBurst({ count, concurrency, runId, attempts, run, records, t0, answeredAt, midwayInfo, retryConnectionErrors, epoch });
+	const report = summarizeBurst({ count, concurrency, runId, attempts, run, records, t0, answeredAt, midwayInfo, retryConnectionErrors, epoch });
+	report.client = `${keepAlive ? 'keep-alive connections' : 'a new connection per delivery'}, ${ratePerSecond ? `open loop at ${ratePerSecond}/s` : 'closed loop'}`;
+	report.timeline = timeline(attempts, t0, epoch);
+	return report;
+}
+
+/** First attempts per 5 s window since the first send: how many 2xx and how many failed. */
+function timeline(attempts, t0, epoch) {
+	const slots = [];
+	for (const a of attempts) {
+		const r = a[0];
+		if (!r) continue;
+		const k = Math.floor((epoch(r) + r.ms - t0) / 5000);
+		slots[k] = slots[k] || { ok: 0, failed: 0 };
+		slots[k][is2xx(r) ? 'ok' : 'failed']++;
+	}
+	return Array.from(slots, (s, k) => `${k * 5}s:${s ? `${s.ok}/${s.failed}` : '0/0'}`).join(' ');
 }
 
 function summarizeBurst({ count, concurrency, runId, attempts, run, records, t0, answeredAt, midwayInfo, retryConnectionErrors, epoch }) {
@@ -192,6 +211,7 @@ function summarizeBurst({ count, concurrency, runId, attempts, run, records, t0,
 function printBurst(title, r) {
 	const lines = [
 		`${title}`,
+		`  client: ${r.client}`,
 		`  sent ${r.sent} at concurrency ${r.concurrency}; first attempt 2xx ${r.firstAttempt2xx} (all within 30 s: ${r.within30s === r.firstAttempt2xx ? 'yes' : 'NO'}), failures ${JSON.stringify(r.firstAttemptFailures)}`,
 		`  answers: ${r.acceptedPerSecond.toFixed(1)} deliveries/s accepted (${ms(r.answerWallMs)} for all), latency p50 ${ms(r.answer.p50)}, p99 ${ms(r.answer.p99)}, max ${ms(r.answer.max)}`,
 		`  executions: ${r.executions} (distinct BurstIDs ${r.distinctIds}, distinct deliveryKeys ${r.distinctDeliveryKeys}), duplicates ${r.duplicateExecutions}, missing ${r.missing}`,
@@ -205,7 +225,10 @@ function printBurst(title, r) {
 			`  per delivery, executions: lost (no execution) ${o.lost}, duplicated (>1 execution) ${o.duplicated}, 2xx but no execution ${o.ackedButNoExecution}, executed although DealPOS saw no 2xx ${o.executedWithoutAck}`,
 		);
 	}
-	if (r.midway) lines.push(`  restart: ${JSON.stringify(r.midway)}`);
+	if (r.midway) {
+		lines.push(`  restart: ${JSON.stringify(r.midway)}`);
+		lines.push(`  first attempts finished per 5 s since the first send (2xx/failed): ${r.timeline}`);
+	}
 	console.log(lines.join('\n'));
 }
 

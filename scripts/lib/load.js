@@ -55,12 +55,19 @@ function post(agent, url, body, { timeoutMs = 30000, headers = {} } = {}) {
 	});
 }
 
+/** An agent that opens a new connection per request (`Connection: close`). */
+function oneShotAgent() {
+	return new http.Agent({ keepAlive: false, maxSockets: Infinity });
+}
+
 /**
  * Delivers `count` bodies at `concurrency`: `urlFor(i)` and `bodyFor(i)` give delivery i.
- * `onResult(i, result, completed)` is called as each delivery finishes.
- * Resolves { results, wallMs } (results[i] per delivery).
+ * Closed loop by default (each of `concurrency` workers sends its next delivery as soon as the
+ * previous one finished); with `ratePerSecond`, delivery i is not sent before t0 + i / rate (open
+ * loop, still at most `concurrency` in flight). `onResult(i, result, completed)` is called as each
+ * delivery finishes. Resolves { results, wallMs } (results[i] per delivery).
  */
-async function deliver({ count, concurrency, urlFor, bodyFor, agent = keepAliveAgent(), timeoutMs = 30000, headers, onResult }) {
+async function deliver({ count, concurrency, urlFor, bodyFor, agent = keepAliveAgent(), timeoutMs = 30000, headers, onResult, ratePerSecond }) {
 	const results = new Array(count);
 	let next = 0;
 	let completed = 0;
@@ -69,6 +76,10 @@ async function deliver({ count, concurrency, urlFor, bodyFor, agent = keepAliveA
 		for (;;) {
 			const i = next++;
 			if (i >= count) return;
+			if (ratePerSecond) {
+				const wait = t0 + (i * 1000) / ratePerSecond - performance.now();
+				if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+			}
 			const result = await post(agent, urlFor(i), bodyFor(i), { timeoutMs, headers });
 			results[i] = result;
 			completed++;
@@ -146,4 +157,4 @@ async function waitIdle(pids, { threshold = 0.15, maxMs = 60000 } = {}) {
 
 const ms = (v) => (Number.isFinite(v) ? (v >= 10000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`) : '-');
 
-module.exports = { keepAliveAgent, post, deliver, summarize, latency, percentile, loadLine, cpuSeconds, waitIdle, ms };
+module.exports = { keepAliveAgent, oneShotAgent, post, deliver, summarize, latency, percentile, loadLine, cpuSeconds, waitIdle, ms };

@@ -9,9 +9,12 @@ const path = require('node:path');
 
 const CATALOG = path.resolve(__dirname, '..', '..', 'dist', 'nodes', 'DealPosTrigger', 'catalog');
 
+let loaded;
+/** The compiled catalog, loaded once (a rebuild of dist/ during a run cannot break the run). */
 function catalog() {
 	try {
-		return require(CATALOG);
+		loaded = loaded || require(CATALOG);
+		return loaded;
 	} catch (error) {
 		throw new Error(`Cannot load ${CATALOG}: build first (npm run build). ${error.message}`);
 	}
