@@ -22,7 +22,7 @@ import {
 } from './auth';
 import { CREDENTIAL_TEST_NAME, testDealPosApiCredential } from './auth/credentialTest';
 import { buildItems, type OutputOptions } from './items';
-import { HINTS, PROPERTIES, WEBHOOKS } from './properties';
+import { HINTS, PROPERTIES, TRIGGER_PANEL, WEBHOOKS } from './properties';
 import { resolveSelection, SelectionError, type SelectedEvent } from './selection';
 
 /** The answer DealPOS documents for ordinary events. */
@@ -128,6 +128,7 @@ export class DealPosTrigger implements INodeType {
 		webhooks: WEBHOOKS,
 		properties: PROPERTIES,
 		hints: HINTS,
+		triggerPanel: TRIGGER_PANEL,
 	};
 
 	methods = {

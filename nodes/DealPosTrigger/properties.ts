@@ -3,6 +3,7 @@ import type {
 	INodePropertyOptions,
 	IWebhookDescription,
 	NodeHint,
+	TriggerPanelDefinition,
 } from 'n8n-workflow';
 
 import { CATEGORIES, CUSTOM_EVENT } from './catalog';
@@ -101,7 +102,7 @@ function urlNotices(category: DealPosCategory): INodeProperties[] {
 		}),
 	);
 	const custom: INodeProperties = {
-		displayName: `Custom events: …/${category.slug}/<name>, one URL per name in Custom Event Names`,
+		displayName: `Custom events: …/${category.slug}/{name}, one URL per name in Custom Event Names (lowercase, words joined by hyphens)`,
 		name: `url_${category.slug}_custom`,
 		type: 'notice',
 		default: '',
@@ -109,6 +110,18 @@ function urlNotices(category: DealPosCategory): INodeProperties[] {
 	};
 	return [header, ...lines, custom];
 }
+
+/** What the editor's trigger panel says while the node listens, and once the workflow is published. */
+export const TRIGGER_PANEL: TriggerPanelDefinition = {
+	header: 'Pull in events from DealPOS',
+	executionsHelp: {
+		inactive:
+			"<b>While building:</b> click 'Execute step' to listen, then post an event to the Test URL (Webhook URLs > Test URL, :event replaced), e.g. with <code>npx -p n8n-nodes-dealpos dealpos-send customer.created &lt;test URL&gt;</code>: the items appear here. The trigger's output pane also takes sample items (examples/samples in the package) through 'Set mock data'.<br/><br/><b>In production:</b> publish the workflow and paste the Production URLs into DealPOS; each delivery then starts an execution, listed under Executions.",
+		active:
+			'<b>The workflow is published:</b> every DealPOS delivery to a Production URL starts an execution, listed under Executions. Events the node does not listen to are acknowledged and start nothing.',
+	},
+	activationHint: 'Publish the workflow, then paste the Production URLs into DealPOS: it sends each event to its URL.',
+};
 
 /** The documented answers of the synchronous events, shown as hints while such an event is selected. */
 export const HINTS: NodeHint[] = CATEGORIES.flatMap((category) =>
