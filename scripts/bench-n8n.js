@@ -16,7 +16,10 @@
 // SQLite database is read to check that every delivery produced one successful execution.
 //
 // Options: --counts=200,400,600 (deliveries at concurrency 1,20,200), --payloads=customer,invoice,
-// --no-build (use the existing dist/). Loopback only; everything runs on this machine, so the
+// --no-build (use the existing dist/), --with-dynamic-core: a third workflow per payload, the core
+// Webhook node on a path with a route parameter (`bench-dyn-<payload>/:event`, served like the
+// DealPOS Trigger's URLs under /webhook/<webhookId>/...), to separate what n8n's dynamic-route
+// lookup costs from what the DealPOS Trigger's own code costs. Loopback only; everything runs on this machine, so the
 // figures include the load client and anything else running: the load average is printed.
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
@@ -24,7 +27,7 @@ const { spawnSync } = require('node:child_process');
 const h = require('./lib/n8n');
 const wf = require('./lib/workflows');
 const { dealposAlone, coreWebhookAlone, coreUrl } = require('./lib/bench-workflows');
-const { tarball, startSingle } = require('./lib/instance');
+const { tarball, removeTarball, startSingle } = require('./lib/instance');
 const { deliver, summarize, loadLine, waitIdle, keepAliveAgent, ms } = require('./lib/load');
 
 function arg(name, fallback) {
@@ -36,6 +39,9 @@ const CONCURRENCY = [1, 20, 200];
 const COUNTS = arg('counts', process.env.BENCH_COUNTS || '200,400,600').split(',').map(Number);
 const PAYLOADS = arg('payloads', 'customer,invoice').split(',');
 const WARMUP = 30;
+const DYNAMIC = process.argv.includes('--with-dynamic-core');
+const KINDS = DYNAMIC ? ['dealpos', 'core', 'dynamic'] : ['dealpos', 'core'];
+const KIND_LABEL = { dealpos: 'DealPOS Trigger', core: 'core Webhook', dynamic: 'core Webhook, :param path' };
 
 /** Counts executions per workflow and status in n8n's SQLite database (n8n stopped). */
 function countExecutions(runtime, userFolder) {
@@ -63,17 +69,19 @@ async function main() {
 		customer: {
 			dealpos: dealposAlone({ tag: 'bench-dp-customer', category: 'customer', events: ['created'] }),
 			core: coreWebhookAlone({ tag: 'bench-core-customer', path: 'bench-core-customer' }),
+			dynamic: coreWebhookAlone({ tag: 'bench-dyn-customer', path: 'bench-dyn-customer/:event' }),
 			event: 'created',
 			label: 'Customer Created example',
 		},
 		invoice: {
 			dealpos: dealposAlone({ tag: 'bench-dp-invoice', category: 'invoice', events: ['created'] }),
 			core: coreWebhookAlone({ tag: 'bench-core-invoice', path: 'bench-core-invoice' }),
+			dynamic: coreWebhookAlone({ tag: 'bench-dyn-invoice', path: 'bench-dyn-invoice/:event' }),
 			event: 'created',
 			label: `synthetic invoice, 120 lines, ${(Buffer.byteLength(bodies.invoice) / 1024).toFixed(1)} KB`,
 		},
 	};
-	const all = Object.values(workflows).flatMap((w) => [w.dealpos, w.core]);
+	const all = Object.values(workflows).flatMap((w) => KINDS.map((kind) => w[kind]));
 	const inst = await startSingle({
 		runtime,
 		tgz,
@@ -82,7 +90,7 @@ async function main() {
 		// DealPOS: an event the trigger does not listen to (no execution); core: one POST {} each.
 		readyUrls: (base) => [
 			...Object.values(workflows).map((w) => wf.eventUrl(base, w.dealpos.nodes[0], '__ready')),
-			...Object.values(workflows).map((w) => coreUrl(base, w.core)),
+			...Object.values(workflows).flatMap((w) => KINDS.slice(1).map((kind) => coreUrl(base, w[kind]))),
 		],
 	});
 	let failed = true;
@@ -91,13 +99,13 @@ async function main() {
 	try {
 		const urls = {};
 		for (const [key, w] of Object.entries(workflows)) {
-			urls[key] = { dealpos: wf.eventUrl(inst.base, w.dealpos.nodes[0], w.event), core: coreUrl(inst.base, w.core) };
+			urls[key] = { dealpos: wf.eventUrl(inst.base, w.dealpos.nodes[0], w.event), core: coreUrl(inst.base, w.core), dynamic: coreUrl(inst.base, w.dynamic) };
 			expected[w.dealpos.id] = 0;
-			expected[w.core.id] = 1; // the readiness POST {} starts one execution of a core webhook
+			for (const kind of KINDS.slice(1)) expected[w[kind].id] = 1; // the readiness POST {} starts one execution
 		}
 		// Warm-up: a few deliveries to every URL (JIT, connection pool), not measured.
 		for (const key of PAYLOADS) {
-			for (const kind of ['dealpos', 'core']) {
+			for (const kind of KINDS) {
 				const agent = keepAliveAgent();
 				const { results } = await deliver({ count: WARMUP, concurrency: 5, agent, urlFor: () => urls[key][kind], bodyFor: () => bodies[key] });
 				agent.destroy();
@@ -111,7 +119,7 @@ async function main() {
 		for (const key of PAYLOADS) {
 			for (const [k, concurrency] of CONCURRENCY.entries()) {
 				const count = COUNTS[k];
-				const order = flip ? ['core', 'dealpos'] : ['dealpos', 'core'];
+				const order = flip ? [...KINDS].reverse() : KINDS;
 				flip = !flip;
 				const got = {};
 				for (const kind of order) {
@@ -148,25 +156,26 @@ async function main() {
 			console.table(check);
 		}
 		await inst.close({ failed });
+		removeTarball(tgz);
 	}
 
 	console.log(`\nn8n ${runtime.version}, single process, SQLite, ${process.env.DB_SQLITE_POOL_SIZE || 4} SQLite pool; trigger alone; keep-alive client on the same machine (loopback)`);
 	const table = [];
 	for (const r of rows) {
-		for (const kind of ['dealpos', 'core']) {
+		for (const kind of KINDS) {
 			const s = r[kind];
 			table.push({
 				payload: r.payload,
 				c: r.concurrency,
 				n: r.count,
-				trigger: kind === 'dealpos' ? 'DealPOS Trigger' : 'core Webhook',
+				trigger: KIND_LABEL[kind],
 				'2xx': s.ok,
 				failed: s.failed ? JSON.stringify(s.kinds) : 0,
 				'deliveries/s': s.perSecond.toFixed(1),
 				p50: ms(s.p50),
 				p99: ms(s.p99),
 				max: ms(s.max),
-				'DealPOS/core': kind === 'dealpos' ? (s.perSecond / r.core.perSecond).toFixed(2) : '',
+				'DealPOS/core': kind === 'dealpos' ? (s.perSecond / r.core.perSecond).toFixed(2) : kind === 'dynamic' ? `(${(s.perSecond / r.core.perSecond).toFixed(2)})` : '',
 				'load (1 min)': s.load.split(' ')[2],
 			});
 		}

@@ -24,7 +24,7 @@
 const h = require('./lib/n8n');
 const wf = require('./lib/workflows');
 const { startCapture } = require('./lib/capture');
-const { tarball, startSingle } = require('./lib/instance');
+const { tarball, removeTarball, startSingle } = require('./lib/instance');
 const { runBurst, printBurst } = require('./lib/burst');
 const { loadLine } = require('./lib/load');
 
@@ -112,7 +112,7 @@ async function main() {
 	console.log(`burst start ${new Date().toISOString()}, ${loadLine()}`);
 	const runtime = h.ensureN8n();
 	const tgz = tarball({ build: opts.build });
-	const report = await singleProcessBurst({ runtime, tgz, ...opts });
+	const report = await singleProcessBurst({ runtime, tgz, ...opts }).finally(() => removeTarball(tgz));
 	printBurst(
 		`\nn8n ${runtime.version}, single process, SQLite: DealPOS Trigger -> HTTP Request (capture)${opts.restart ? ', n8n restarted midway (SIGTERM)' : ''}`,
 		report,

@@ -38,9 +38,14 @@ function coreWebhookAlone({ tag, path }) {
 	};
 }
 
-/** Production URL of a core Webhook node. */
-function coreUrl(base, workflow) {
-	return `${base}/webhook/${workflow.nodes[0].parameters.path}`;
+/**
+ * Production URL of a core Webhook node. A path with a route parameter (`x/:event`) is served under
+ * the node's webhookId, like the DealPOS Trigger's URLs: `/webhook/<webhookId>/x/<value>`.
+ */
+function coreUrl(base, workflow, value = 'created') {
+	const node = workflow.nodes[0];
+	const p = node.parameters.path;
+	return p.includes('/:') ? `${base}/webhook/${node.webhookId}/${p.replace(/:[^/]+/, value)}` : `${base}/webhook/${p}`;
 }
 
 module.exports = { dealposAlone, coreWebhookAlone, coreUrl };

@@ -64,6 +64,11 @@ async function startSingle({ runtime, tgz, workflows, readyUrls = () => [], extr
 	return inst;
 }
 
+/** Removes the folder pack() made for the tarball. */
+function removeTarball(tgz) {
+	if (tgz && path.basename(path.dirname(tgz)).startsWith('dealpos-pack-')) fs.rmSync(path.dirname(tgz), { recursive: true, force: true });
+}
+
 /** POSTs `{}` to each URL until it stops answering 404 (the route is registered). */
 async function waitRoutes(urls, timeoutMs = 60000) {
 	for (const url of urls) {
@@ -74,4 +79,4 @@ async function waitRoutes(urls, timeoutMs = 60000) {
 	}
 }
 
-module.exports = { tarball, startSingle, waitRoutes };
+module.exports = { tarball, removeTarball, startSingle, waitRoutes };

@@ -369,7 +369,8 @@ describe('the editor listening for a test event', () => {
 		const run = await fetch(`${ctx.base}/rest/workflows/${workflow.id}/run`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e-browser' },
-			body: JSON.stringify({ triggerToStartFrom: { name: 'DealPOS Trigger' } }),
+			// n8n 2.41 reads the workflow from its database; 2.8 wants it in the body.
+			body: JSON.stringify({ workflowData: workflow, triggerToStartFrom: { name: 'DealPOS Trigger' } }),
 		});
 		const text = await run.text();
 		assert.equal(run.status, 200, text);
