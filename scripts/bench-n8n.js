@@ -19,7 +19,8 @@
 // --no-build (use the existing dist/), --with-dynamic-core: a third workflow per payload, the core
 // Webhook node on a path with a route parameter (`bench-dyn-<payload>/:event`, served like the
 // DealPOS Trigger's URLs under /webhook/<webhookId>/...), to separate what n8n's dynamic-route
-// lookup costs from what the DealPOS Trigger's own code costs. Loopback only; everything runs on this machine, so the
+// lookup costs from what the DealPOS Trigger's own code costs; --n8n-env=KEY=VALUE,KEY=VALUE: extra
+// environment for n8n (for example N8N_EXPRESSION_ENGINE=legacy, see the note printed at the end). Loopback only; everything runs on this machine, so the
 // figures include the load client and anything else running: the load average is printed.
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
@@ -41,6 +42,12 @@ const PAYLOADS = arg('payloads', 'customer,invoice').split(',');
 const WARMUP = 30;
 const DYNAMIC = process.argv.includes('--with-dynamic-core');
 const KINDS = DYNAMIC ? ['dealpos', 'core', 'dynamic'] : ['dealpos', 'core'];
+const N8N_ENV = Object.fromEntries(
+	arg('n8n-env', '')
+		.split(',')
+		.filter(Boolean)
+		.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
 const KIND_LABEL = { dealpos: 'DealPOS Trigger', core: 'core Webhook', dynamic: 'core Webhook, :param path' };
 
 /** Counts executions per workflow and status in n8n's SQLite database (n8n stopped). */
@@ -87,6 +94,7 @@ async function main() {
 		tgz,
 		workflows: all,
 		label: 'bench',
+		extraEnv: N8N_ENV,
 		// DealPOS: an event the trigger does not listen to (no execution); core: one POST {} each.
 		readyUrls: (base) => [
 			...Object.values(workflows).map((w) => wf.eventUrl(base, w.dealpos.nodes[0], '__ready')),
@@ -159,7 +167,9 @@ async function main() {
 		removeTarball(tgz);
 	}
 
-	console.log(`\nn8n ${runtime.version}, single process, SQLite, ${process.env.DB_SQLITE_POOL_SIZE || 4} SQLite pool; trigger alone; keep-alive client on the same machine (loopback)`);
+	console.log(
+		`\nn8n ${runtime.version}, single process, SQLite (pool 4); trigger alone; keep-alive client on the same machine (loopback)${Object.keys(N8N_ENV).length ? `; n8n env ${JSON.stringify(N8N_ENV)}` : ''}`,
+	);
 	const table = [];
 	for (const r of rows) {
 		for (const kind of KINDS) {
@@ -181,6 +191,9 @@ async function main() {
 		}
 	}
 	console.table(table);
+	console.log(
+		'Note: n8n 2.41 evaluates expressions in isolated-vm isolates by default (N8N_EXPRESSION_ENGINE=vm). While a webhook is received it skips the isolate only for its own Webhook node (LiveWebhooks.webhookPhaseNeedsIsolate), so every other trigger, this one included, pays one isolate per delivery that the core Webhook node does not. Compare with --n8n-env=N8N_EXPRESSION_ENGINE=legacy.',
+	);
 	console.log(`bench:n8n done in ${((Date.now() - t0) / 1000).toFixed(0)} s, ${loadLine()}`);
 }
 
