@@ -12,11 +12,15 @@
 // timeout; connection errors are NOT retried unless --retry-connection-errors. The report says how
 // many deliveries went through the first time, were recovered by the retry, were lost, duplicated.
 //
+// Without --restart no retry is sent: the burst measures what n8n does with 1,000 first attempts
+// (--retry adds the emulated DealPOS retries to the plain burst too).
+//
 // Other options: --count=1000 --concurrency=200 (bounded to 5,000 / 500); --no-keepalive (a new
 // connection per delivery instead of a keep-alive pool); --rate=N (open loop: delivery i is sent
 // no earlier than i/N s after the start, still at most `concurrency` in flight; default closed loop:
 // the next delivery goes as soon as one finished, so after a restart every remaining delivery
-// meets the downtime at once); --no-build (use the existing dist/).
+// meets the downtime at once); --n8n-env=KEY=VALUE,... (extra n8n environment, for example
+// N8N_EXPRESSION_ENGINE=legacy); --no-build (use the existing dist/).
 //
 // What SIGTERM does to n8n 2.41.1 (observed): it stops accepting NEW connections but keeps
 // answering on open keep-alive connections during its graceful shutdown (N8N_GRACEFUL_SHUTDOWN_TIMEOUT,
@@ -24,9 +28,9 @@
 const h = require('./lib/n8n');
 const wf = require('./lib/workflows');
 const { startCapture } = require('./lib/capture');
-const { tarball, removeTarball, startSingle } = require('./lib/instance');
+const { tarball, removeTarball, startSingle, logCounts } = require('./lib/instance');
 const { runBurst, printBurst } = require('./lib/burst');
-const { loadLine } = require('./lib/load');
+const { loadLine, n8nEnvArg } = require('./lib/load');
 
 function arg(name, fallback) {
 	const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -41,10 +45,13 @@ function options() {
 		count,
 		concurrency,
 		restart: process.argv.includes('--restart'),
+		// DealPOS's retry is emulated with --restart (or --retry); the plain burst measures n8n alone.
+		retry: process.argv.includes('--restart') || process.argv.includes('--retry'),
 		retryConnectionErrors: process.argv.includes('--retry-connection-errors'),
 		keepAlive: !process.argv.includes('--no-keepalive'),
 		ratePerSecond: arg('rate') ? Number(arg('rate')) : undefined,
 		build: !process.argv.includes('--no-build'),
+		n8nEnv: n8nEnvArg(),
 	};
 }
 
@@ -57,7 +64,7 @@ function burstWorkflow(captureUrl, tag = 'burst') {
  * Single-process burst: starts n8n, runs the burst (optionally restarting n8n midway), stops n8n.
  * Resolves the report. Used by queue-mode.js for its baseline too.
  */
-async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = false, retryConnectionErrors = false, keepAlive = true, ratePerSecond }) {
+async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = false, retry = false, retryConnectionErrors = false, keepAlive = true, ratePerSecond, n8nEnv = {} }) {
 	require('./lib/payloads').customer(); // load the catalog now, not after n8n started
 	const capture = await startCapture();
 	const workflow = burstWorkflow(capture.url);
@@ -70,6 +77,7 @@ async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = 
 			tgz,
 			workflows: [workflow],
 			label: 'burst',
+			extraEnv: n8nEnv,
 			readyUrls: (base) => [wf.eventUrl(base, trigger, '__ready')],
 		});
 		const url = wf.eventUrl(inst.base, trigger, 'created');
@@ -81,6 +89,7 @@ async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = 
 			tag: 'burst',
 			count,
 			concurrency,
+			retry,
 			retryConnectionErrors,
 			keepAlive,
 			ratePerSecond,
@@ -98,6 +107,7 @@ async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = 
 				: undefined,
 		});
 		report.load = { before: load, after: loadLine() };
+		report.n8nLog = logCounts(inst.n8n ? inst.n8n.logFile : `${inst.userFolder}/n8n.log`);
 		failed = false;
 		return report;
 	} finally {
@@ -114,7 +124,7 @@ async function main() {
 	const tgz = tarball({ build: opts.build });
 	const report = await singleProcessBurst({ runtime, tgz, ...opts }).finally(() => removeTarball(tgz));
 	printBurst(
-		`\nn8n ${runtime.version}, single process, SQLite: DealPOS Trigger -> HTTP Request (capture)${opts.restart ? ', n8n restarted midway (SIGTERM)' : ''}`,
+		`\nn8n ${runtime.version}, single process, SQLite: DealPOS Trigger -> HTTP Request (capture)${opts.restart ? ', n8n restarted midway (SIGTERM)' : ''}${Object.keys(opts.n8nEnv).length ? `, n8n env ${JSON.stringify(opts.n8nEnv)}` : ''}`,
 		report,
 	);
 	console.log(`  load: before ${report.load.before}; after ${report.load.after}`);

@@ -17,7 +17,7 @@
 // process group (n8n and its task runner), Redis and PostgreSQL by pid; temp folders are removed
 // (kept with KEEP=1 or after a failure, for the logs). The system's own redis/postgresql services are
 // not used or touched. Options: --count=1000 --concurrency=200 --workers=1 --skip-single
-// --no-build. Loopback only. On 2 cores all processes (and the load client) compete for the CPU.
+// --n8n-env=KEY=VALUE,... (extra environment for every n8n process) --no-build. Loopback only. On 2 cores all processes (and the load client) compete for the CPU.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -26,9 +26,9 @@ const { spawn } = require('node:child_process');
 const h = require('./lib/n8n');
 const wf = require('./lib/workflows');
 const { startCapture } = require('./lib/capture');
-const { tarball, removeTarball, waitRoutes } = require('./lib/instance');
+const { tarball, removeTarball, waitRoutes, logCounts } = require('./lib/instance');
 const { runBurst, printBurst } = require('./lib/burst');
-const { loadLine, ms } = require('./lib/load');
+const { loadLine, ms, n8nEnvArg } = require('./lib/load');
 const services = require('./lib/services');
 const { singleProcessBurst, burstWorkflow } = require('./burst');
 
@@ -112,7 +112,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 	});
 }
 
-async function queueModeBurst({ runtime, tgz, count, concurrency, workers }) {
+async function queueModeBurst({ runtime, tgz, count, concurrency, workers, n8nEnv = {} }) {
 	const t0 = Date.now();
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-queue-'));
 	fs.chmodSync(tmp, 0o755); // the postgres user must reach its data folder inside
@@ -151,6 +151,7 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers }) {
 		// The URLs n8n shows point at the webhook process.
 		N8N_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
 		WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
+		...n8nEnv,
 	};
 	const envFor = async (port, extra = {}) =>
 		h.environment(runtime, { userFolder, port, brokerPort: await h.freePort(), extra: { ...shared, ...extra } });
@@ -205,11 +206,13 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers }) {
 		tag: 'burst',
 		count,
 		concurrency,
+		retry: false, // as the single-process baseline: first attempts only
 		// The backlog drains in the workers: wait while any n8n process works.
 		idlePids: () => [main, webhook, ...workerProcs.map((w) => w.child)].filter((c) => !c.exited).map((c) => c.pid),
 		log: (m) => h.log(`queue mode: ${m}`),
 	});
 	report.load = { before: load, after: loadLine() };
+	report.n8nLog = logCounts(...['main', 'webhook', ...workerProcs.map((_, k) => `worker${k + 1}`)].map((n) => path.join(tmp, `${n}.log`)));
 	failed = false;
 	return { report, postgres: pg.version };
 }
@@ -222,7 +225,8 @@ async function main() {
 	if (!(count > 0 && count <= 5000) || !(concurrency > 0 && concurrency <= 500) || ![1, 2].includes(workers)) {
 		throw new Error('--count 1..5000, --concurrency 1..500, --workers 1 or 2');
 	}
-	console.log(`queue-mode start ${new Date().toISOString()}, ${loadLine()}`);
+	const n8nEnv = n8nEnvArg();
+	console.log(`queue-mode start ${new Date().toISOString()}, ${loadLine()}${Object.keys(n8nEnv).length ? `, n8n env ${JSON.stringify(n8nEnv)}` : ''}`);
 	const pkgs = services.ensurePackages();
 	if (pkgs.installed.length) console.log(`installed ${pkgs.installed.join(', ')} with apt-get in ${pkgs.seconds.toFixed(0)} s`);
 	const runtime = h.ensureN8n();
@@ -233,11 +237,11 @@ async function main() {
 	let single = null;
 	if (!process.argv.includes('--skip-single')) {
 		h.log('single-process baseline first');
-		single = await singleProcessBurst({ runtime, tgz, count, concurrency });
+		single = await singleProcessBurst({ runtime, tgz, count, concurrency, n8nEnv });
 		printBurst(`\nA. n8n ${runtime.version}, single process (regular mode, SQLite)`, single);
 		console.log(`  load: before ${single.load.before}; after ${single.load.after}`);
 	}
-	const { report: queue, postgres } = await queueModeBurst({ runtime, tgz, count, concurrency, workers });
+	const { report: queue, postgres } = await queueModeBurst({ runtime, tgz, count, concurrency, workers, n8nEnv });
 	printBurst(`\nB. n8n ${runtime.version}, queue mode: main + webhook + ${workers} worker(s) --concurrency=20, PostgreSQL ${postgres} (pool 10), Redis`, queue);
 	console.log(`  load: before ${queue.load.before}; after ${queue.load.after}`);
 

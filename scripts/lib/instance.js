@@ -64,6 +64,33 @@ async function startSingle({ runtime, tgz, workflows, readyUrls = () => [], extr
 	return inst;
 }
 
+/** Lines of an n8n log that explain failures under load, counted (only those that occur). */
+const LOG_PATTERNS = {
+	'503 Database is not ready': /503 Database is not ready/,
+	'Database ping failed': /Database ping failed/,
+	'SQLite write mutex timeout': /Timeout waiting for lock SqliteWriteConnectionMutex/,
+	'Postgres connection timeout': /timeout exceeded when trying to connect|Connection terminated due to connection timeout/,
+	'problem executing the workflow': /There was a problem executing the workflow/,
+	'request body aborted (client gave up)': /Request body stream was aborted/,
+	'executions marked crashed': /Marked executions as `crashed`/,
+	'graceful shutdown timed out': /process exited after \d+s/,
+};
+function logCounts(...files) {
+	const out = {};
+	for (const file of files) {
+		let text = '';
+		try {
+			text = fs.readFileSync(file, 'utf8');
+		} catch {
+			continue;
+		}
+		for (const line of text.split('\n')) {
+			for (const [name, re] of Object.entries(LOG_PATTERNS)) if (re.test(line)) out[name] = (out[name] || 0) + 1;
+		}
+	}
+	return out;
+}
+
 /** Removes the folder pack() made for the tarball. */
 function removeTarball(tgz) {
 	if (tgz && path.basename(path.dirname(tgz)).startsWith('dealpos-pack-')) fs.rmSync(path.dirname(tgz), { recursive: true, force: true });
@@ -79,4 +106,4 @@ async function waitRoutes(urls, timeoutMs = 60000) {
 	}
 }
 
-module.exports = { tarball, removeTarball, startSingle, waitRoutes };
+module.exports = { tarball, removeTarball, startSingle, waitRoutes, logCounts };

@@ -116,7 +116,9 @@ function summarize({ results, wallMs }) {
 		ok: ok.length,
 		failed: results.length - ok.length,
 		kinds,
-		perSecond: (results.length / wallMs) * 1000,
+		/** Deliveries answered 2xx per second of the run (failures do not count as throughput). */
+		perSecond: (ok.length / wallMs) * 1000,
+		attemptsPerSecond: (results.length / wallMs) * 1000,
 		wallMs,
 		...latency(ok.map((r) => r.ms)),
 	};
@@ -155,6 +157,19 @@ async function waitIdle(pids, { threshold = 0.15, maxMs = 60000 } = {}) {
 	}
 }
 
+/** `--n8n-env=KEY=VALUE,KEY=VALUE` from argv as an object ({} when absent). */
+function n8nEnvArg(argv = process.argv) {
+	const hit = argv.find((a) => a.startsWith('--n8n-env='));
+	if (!hit) return {};
+	return Object.fromEntries(
+		hit
+			.slice('--n8n-env='.length)
+			.split(',')
+			.filter(Boolean)
+			.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+	);
+}
+
 const ms = (v) => (Number.isFinite(v) ? (v >= 10000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`) : '-');
 
-module.exports = { keepAliveAgent, oneShotAgent, post, deliver, summarize, latency, percentile, loadLine, cpuSeconds, waitIdle, ms };
+module.exports = { n8nEnvArg, keepAliveAgent, oneShotAgent, post, deliver, summarize, latency, percentile, loadLine, cpuSeconds, waitIdle, ms };

