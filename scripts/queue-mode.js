@@ -26,7 +26,7 @@ const { spawn } = require('node:child_process');
 const h = require('./lib/n8n');
 const wf = require('./lib/workflows');
 const { startCapture } = require('./lib/capture');
-const { tarball, removeTarball, waitRoutes, logCounts } = require('./lib/instance');
+const { tarball, removeTarball, waitRoutes, routeAnswers, logCounts } = require('./lib/instance');
 const { runBurst, printBurst } = require('./lib/burst');
 const { loadLine, ms, n8nEnvArg } = require('./lib/load');
 const services = require('./lib/services');
@@ -186,7 +186,7 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, n8nEn
 	const base = `http://127.0.0.1:${webhookPort}`;
 	await services.waitUntil(async () => {
 		if (webhook.exited) throw new Error(`n8n webhook exited; see ${tmp}/webhook.log`);
-		return (await fetch(wf.eventUrl(base, trigger, '__ready'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status !== 404;
+		return routeAnswers(wf.eventUrl(base, trigger, '__ready'));
 	}, 180000, 'n8n webhook process');
 	await waitRoutes([wf.eventUrl(base, trigger, '__ready')]);
 	for (const [k, w] of workerProcs.entries()) {

@@ -96,14 +96,29 @@ function removeTarball(tgz) {
 	if (tgz && path.basename(path.dirname(tgz)).startsWith('dealpos-pack-')) fs.rmSync(path.dirname(tgz), { recursive: true, force: true });
 }
 
-/** POSTs `{}` to each URL until it stops answering 404 (the route is registered). */
-async function waitRoutes(urls, timeoutMs = 60000) {
-	for (const url of urls) {
-		await h.waitFor(async () => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status !== 404, {
-			timeoutMs,
-			what: url,
-		});
+/**
+ * True when a POST `{}` to `url` is answered by a registered webhook: 2xx with a JSON body. Not just
+ * "not 404": while n8n 2.41 starts it answers 503 ("Database is not ready!"), then
+ * `200 n8n is starting up. Please wait` (text) until its migrations ran, then 404 until the
+ * webhooks are registered.
+ */
+async function routeAnswers(url) {
+	const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const text = await res.text();
+	if (!res.ok) return false;
+	try {
+		JSON.parse(text);
+		return true;
+	} catch {
+		return false;
 	}
 }
 
-module.exports = { tarball, removeTarball, startSingle, waitRoutes, logCounts };
+/** Waits until every URL is answered by its webhook (routeAnswers). */
+async function waitRoutes(urls, timeoutMs = 60000) {
+	for (const url of urls) {
+		await h.waitFor(() => routeAnswers(url), { timeoutMs, what: url });
+	}
+}
+
+module.exports = { tarball, removeTarball, startSingle, waitRoutes, routeAnswers, logCounts };
