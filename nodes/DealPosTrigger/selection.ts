@@ -65,8 +65,3 @@ export function resolveSelection(
 	}
 	return [...selected.values()];
 }
-
-/** Whether DealPOS waits for the answer to events of this category (the loyalty categories). */
-export function isSynchronousCategory(categorySlug: string): boolean {
-	return findCategory(categorySlug)?.events.some((e) => e.synchronous) ?? false;
-}

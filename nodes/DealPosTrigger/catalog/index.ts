@@ -52,8 +52,3 @@ export function allEvents(): DealPosEvent[] {
 export function eventPath(categorySlug: string, eventSlug: string): string {
 	return `${categorySlug}/${eventSlug}`;
 }
-
-/** Whether DealPOS waits for the answer to this event (loyalty events). */
-export function isSynchronous(key: string): boolean {
-	return findEvent(key)?.synchronous === true;
-}
