@@ -48,7 +48,7 @@ export function allEvents(): DealPosEvent[] {
 	return [...byKey.values()];
 }
 
-/** The URL path after `/webhook/<webhookId>/` (or `/webhook-test/<webhookId>/`) for an event. */
+/** The URL path of an event after `/webhook/<webhookId>/<webhookId>/` (or `/webhook-test/...`). */
 export function eventPath(categorySlug: string, eventSlug: string): string {
 	return `${categorySlug}/${eventSlug}`;
 }
