@@ -31,74 +31,8 @@ const ROUND_MS = Number(process.env.BENCH_ROUND_MS || 150);
 const customerCreated = findEvent('customer.created');
 const invoiceCreated = findEvent('invoice.created');
 
-const BASE = Date.UTC(2020, 8, 2);
-
-/** A DealPOS-style local timestamp (no offset) `hours` after 2020-09-02T00:00, with a fraction. */
-function stamp(hours, fraction = '') {
-	return new Date(BASE + hours * 3600000).toISOString().slice(0, 19) + fraction;
-}
-
-/**
- * An invoice with `lines` synthetic lines. `hour` shifts the timestamps; with distinct `hour`
- * values every timestamp of every payload falls in its own hour (no offset reused from the cache).
- */
-function invoice(lines, hour = 0) {
-	const body = {
-		ID: '008cdf4c-f5c1-449c-94dd-c2f3741fb1ab',
-		Outlet: 'Outlet 1',
-		Number: 'INV/2020/09/0001',
-		Date: stamp(hour * 3),
-		DueDate: stamp(hour * 3 + 1),
-		Tag: '',
-		Customer: {
-			ID: '71e6e3df-257e-4a56-90ad-f6214b267aee',
-			Name: 'Mr John Doe',
-			Email: 'johndoe@gmail.com',
-			Phone: '56545654',
-			Mobile: '085212121212',
-			Code: 200535,
-			Address: 'JL. Muara Karang No.30',
-		},
-		CreatorID: '71e6e3df-257e-4a56-90ad-f6214b267aee',
-		Created: stamp(hour * 3 + 2, '.33'),
-		Discount1: 0,
-		Discount2: 0,
-		DiscountAmount: '0',
-		Gross: String(lines * 30000),
-		DiscountTotal: 0,
-		TaxType: 'Exclusive',
-		TaxCalculation: 'After Discount',
-		Tax: lines * 3000,
-		TaxRate: 10,
-		Sales: lines * 30000,
-		Surcharge: 0,
-		SalesNTax: lines * 33000,
-		Coupon: '',
-		CouponNote: '',
-		Note: 'Synthetic benchmark invoice',
-		PointUsed: 0,
-		PointsEarned: '12',
-		Delivery: 'Unsent',
-		Void: 'No',
-		Variants: [],
-		OutboundLogistics: [],
-		Payments: [{ Method: 'Cash', Amount: lines * 33000, Date: stamp(hour * 3 + 2, '.33') }],
-		ReferenceNumber: '',
-		OrderFulfillmentRecipient: {},
-	};
-	for (let i = 0; i < lines; i++) {
-		// Synthetic line: DealPOS does not document invoice line fields.
-		body.Variants.push({
-			VariantID: `71e6e3df-257e-4a56-90ad-${String(i).padStart(12, '0')}`,
-			Name: `Item ${i}`,
-			Code: `SKU-${i}`,
-			Quantity: '2',
-			Price: '15000',
-			Discount: 0,
-		});
-	}
-	return JSON.parse(JSON.stringify(body));
-}
+// The same synthetic invoice as the real-n8n benchmarks (scripts/lib/payloads.js).
+const { invoice } = require('./lib/payloads');
 
 /**
  * Median µs per call of fn(payload) over ROUNDS rounds; the payloads are used in turn, without

@@ -25,8 +25,19 @@ function customer() {
 	return structuredClone(catalog().findEvent('customer.created').example);
 }
 
-/** A synthetic Invoice Created body with `lines` lines; every header field is a documented name. */
-function invoice(lines = 120) {
+const BASE = Date.UTC(2020, 8, 2);
+
+/** A DealPOS-style local timestamp (no offset) `hours` after 2020-09-02T00:00, with a fraction. */
+function stamp(hours, fraction = '') {
+	return new Date(BASE + hours * 3600000).toISOString().slice(0, 19) + fraction;
+}
+
+/**
+ * A synthetic Invoice Created body with `lines` lines; every header field is a documented name.
+ * `hour` shifts the timestamps (3 hours per step), so distinct values give every payload its own
+ * hours (the normaliser benchmark uses that to defeat its time zone offset cache).
+ */
+function invoice(lines = 120, hour = 0) {
 	const fields = catalog()
 		.findEvent('invoice.created')
 		.fields.map((f) => f.path);
@@ -34,8 +45,8 @@ function invoice(lines = 120) {
 		ID: '008cdf4c-f5c1-449c-94dd-c2f3741fb1ab',
 		Outlet: 'Outlet 1',
 		Number: 'INV/2020/09/0001',
-		Date: '2020-09-02T00:00:00',
-		DueDate: '2020-09-02T01:00:00',
+		Date: stamp(hour * 3),
+		DueDate: stamp(hour * 3 + 1),
 		Tag: '',
 		Customer: {
 			ID: '71e6e3df-257e-4a56-90ad-f6214b267aee',
@@ -47,7 +58,7 @@ function invoice(lines = 120) {
 			Address: 'JL. Muara Karang No.30',
 		},
 		CreatorID: '71e6e3df-257e-4a56-90ad-f6214b267aee',
-		Created: '2020-09-02T02:00:00.33',
+		Created: stamp(hour * 3 + 2, '.33'),
 		Discount1: 0,
 		Discount2: 0,
 		DiscountAmount: '0',
@@ -69,7 +80,7 @@ function invoice(lines = 120) {
 		Void: 'No',
 		Variants: [],
 		OutboundLogistics: [],
-		Payments: [{ Method: 'Cash', Amount: lines * 33000, Date: '2020-09-02T02:00:00.33' }],
+		Payments: [{ Method: 'Cash', Amount: lines * 33000, Date: stamp(hour * 3 + 2, '.33') }],
 		ReferenceNumber: '',
 		OrderFulfillmentRecipient: {},
 	};
