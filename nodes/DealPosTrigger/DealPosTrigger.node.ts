@@ -176,7 +176,8 @@ export class DealPosTrigger implements INodeType {
 				body: { status: 'error', message: 'This DealPOS Trigger has no usable credential' },
 			});
 		}
-		const { allowedIps } = options(this);
+		const opts = options(this);
+		const { allowedIps } = opts;
 		if (this.getWebhookName() === 'setup') {
 			const answer = issueToken(config, { ...authRequest(this), body: this.getBodyData() }, Date.now(), allowedIps);
 			if (!answer.ok) this.logger.warn(`DealPOS Trigger token request refused: ${answer.reason}`);
@@ -201,7 +202,6 @@ export class DealPosTrigger implements INodeType {
 			};
 		}
 
-		const opts = options(this);
 		const body = this.getBodyData() as unknown;
 		const output: OutputOptions = {
 			output: opts.output ?? 'normalised',
