@@ -3,17 +3,20 @@
 // `npm run bench:n8n`: the DealPOS Trigger against n8n's core Webhook node, in ONE run against the
 // same real n8n (2.41.1 by default, N8N_VERSION to change; single process, embedded SQLite).
 //
-// Four published workflows, each a trigger alone (no downstream node):
+// Six published workflows, each a trigger alone (no downstream node):
 //   DealPOS Trigger, category Customer, event Created      <- the documented Customer Created example
 //   DealPOS Trigger, category Invoice, event Created       <- a SYNTHETIC 120-line invoice (documented
 //                                                              header field names, made-up lines)
+//   control trigger on the same two URL shapes             <- scripts/lib/control-node.js: a community
+//                                                              trigger with the DealPOS routes and no code
 //   core Webhook node v2, POST, path bench-core-customer, responseMode onReceived  <- same customer body
 //   core Webhook node v2, POST, path bench-core-invoice,  responseMode onReceived  <- same invoice body
 // For each payload and each concurrency (1, 20, 200) the DealPOS and the core runs are interleaved
 // (order alternates row by row) and each run starts only when n8n is idle again (the executions the
 // previous run accepted have finished, at most 120 s). Output per row: deliveries answered 2xx per
 // second, p50/p99/max latency of the 2xx answers, failures (client timeout 30 s, DealPOS's), and the
-// DealPOS/core throughput ratio. After the runs, n8n is stopped and its
+// DealPOS/core and DealPOS/control throughput ratios (in brackets in the DealPOS/core column: the
+// control's and the :param core Webhook's own ratio to the core Webhook). After the runs, n8n is stopped and its
 // SQLite database is read to check that every delivery produced one successful execution.
 //
 // Options: --counts=150,300,600 (deliveries at concurrency 1,20,200; the default keeps the whole run
@@ -29,7 +32,8 @@ const { spawnSync } = require('node:child_process');
 
 const h = require('./lib/n8n');
 const wf = require('./lib/workflows');
-const { dealposAlone, coreWebhookAlone, coreUrl } = require('./lib/bench-workflows');
+const { dealposAlone, controlAlone, coreWebhookAlone, coreUrl } = require('./lib/bench-workflows');
+const { installControl } = require('./lib/control-node');
 const { tarball, removeTarball, startSingle } = require('./lib/instance');
 const { deliver, summarize, loadLine, waitIdle, keepAliveAgent, ms, n8nEnvArg } = require('./lib/load');
 
@@ -43,9 +47,11 @@ const COUNTS = arg('counts', process.env.BENCH_COUNTS || '150,300,600').split(',
 const PAYLOADS = arg('payloads', 'customer,invoice').split(',');
 const WARMUP = 30;
 const DYNAMIC = process.argv.includes('--with-dynamic-core');
-const KINDS = DYNAMIC ? ['dealpos', 'core', 'dynamic'] : ['dealpos', 'core'];
+const KINDS = ['dealpos', 'control', 'core', ...(DYNAMIC ? ['dynamic'] : [])];
 const N8N_ENV = n8nEnvArg();
-const KIND_LABEL = { dealpos: 'DealPOS Trigger', core: 'core Webhook', dynamic: 'core Webhook, :param path' };
+const KIND_LABEL = { dealpos: 'DealPOS Trigger', control: 'control (no code)', core: 'core Webhook', dynamic: 'core Webhook, :param path' };
+/** Kinds served on the DealPOS Trigger's URLs (`wf.eventUrl`); the others on core Webhook paths. */
+const ON_DEALPOS_URLS = new Set(['dealpos', 'control']);
 
 /** Counts executions per workflow and status in n8n's SQLite database (n8n stopped). */
 function countExecutions(runtime, userFolder) {
@@ -72,6 +78,7 @@ async function main() {
 	const workflows = {
 		customer: {
 			dealpos: dealposAlone({ tag: 'bench-dp-customer', category: 'customer', events: ['created'] }),
+			control: controlAlone({ tag: 'bench-ctl-customer', category: 'customer' }),
 			core: coreWebhookAlone({ tag: 'bench-core-customer', path: 'bench-core-customer' }),
 			dynamic: coreWebhookAlone({ tag: 'bench-dyn-customer', path: 'bench-dyn-customer/:event' }),
 			event: 'created',
@@ -79,6 +86,7 @@ async function main() {
 		},
 		invoice: {
 			dealpos: dealposAlone({ tag: 'bench-dp-invoice', category: 'invoice', events: ['created'] }),
+			control: controlAlone({ tag: 'bench-ctl-invoice', category: 'invoice' }),
 			core: coreWebhookAlone({ tag: 'bench-core-invoice', path: 'bench-core-invoice' }),
 			dynamic: coreWebhookAlone({ tag: 'bench-dyn-invoice', path: 'bench-dyn-invoice/:event' }),
 			event: 'created',
@@ -92,10 +100,12 @@ async function main() {
 		workflows: all,
 		label: 'bench',
 		extraEnv: N8N_ENV,
-		// DealPOS: an event the trigger does not listen to (no execution); core: one POST {} each.
+		prepare: installControl,
+		// DealPOS: an event the trigger does not listen to (no execution); the others: one POST {} each.
 		readyUrls: (base) => [
 			...Object.values(workflows).map((w) => wf.eventUrl(base, w.dealpos.nodes[0], '__ready')),
-			...Object.values(workflows).flatMap((w) => KINDS.slice(1).map((kind) => coreUrl(base, w[kind]))),
+			...Object.values(workflows).map((w) => wf.eventUrl(base, w.control.nodes[0], '__ready')),
+			...Object.values(workflows).flatMap((w) => KINDS.filter((k) => !ON_DEALPOS_URLS.has(k)).map((kind) => coreUrl(base, w[kind]))),
 		],
 	});
 	let failed = true;
@@ -104,9 +114,10 @@ async function main() {
 	try {
 		const urls = {};
 		for (const [key, w] of Object.entries(workflows)) {
-			urls[key] = { dealpos: wf.eventUrl(inst.base, w.dealpos.nodes[0], w.event), core: coreUrl(inst.base, w.core), dynamic: coreUrl(inst.base, w.dynamic) };
+			urls[key] = {};
+			for (const kind of KINDS) urls[key][kind] = ON_DEALPOS_URLS.has(kind) ? wf.eventUrl(inst.base, w[kind].nodes[0], w.event) : coreUrl(inst.base, w[kind]);
 			expected[w.dealpos.id] = 0;
-			for (const kind of KINDS.slice(1)) expected[w[kind].id] = 1; // the readiness POST {} starts one execution
+			for (const kind of KINDS.slice(1)) expected[w[kind].id] = 1; // the readiness POST starts one execution
 		}
 		// Warm-up: a few deliveries to every URL (JIT, connection pool), not measured.
 		for (const key of PAYLOADS) {
@@ -182,14 +193,15 @@ async function main() {
 				p50: ms(s.p50),
 				p99: ms(s.p99),
 				max: ms(s.max),
-				'DealPOS/core': kind === 'dealpos' ? (s.perSecond / r.core.perSecond).toFixed(2) : kind === 'dynamic' ? `(${(s.perSecond / r.core.perSecond).toFixed(2)})` : '',
+				'DealPOS/core': kind === 'dealpos' ? (s.perSecond / r.core.perSecond).toFixed(2) : kind !== 'core' ? `(${(s.perSecond / r.core.perSecond).toFixed(2)})` : '',
+				'DealPOS/control': kind === 'dealpos' ? (s.perSecond / r.control.perSecond).toFixed(2) : '',
 				'load (1 min)': s.load.split(' ')[2],
 			});
 		}
 	}
 	console.table(table);
 	console.log(
-		'Note: n8n 2.41 evaluates expressions in isolated-vm isolates by default (N8N_EXPRESSION_ENGINE=vm). While a webhook is received it skips the isolate only for its own Webhook node (LiveWebhooks.webhookPhaseNeedsIsolate), so every other trigger, this one included, pays one isolate per delivery that the core Webhook node does not. Compare with --n8n-env=N8N_EXPRESSION_ENGINE=legacy.',
+		'Note: n8n 2.41 evaluates expressions in isolated-vm isolates by default (N8N_EXPRESSION_ENGINE=vm). While a webhook is received it skips the isolate only for its own Webhook node (LiveWebhooks.webhookPhaseNeedsIsolate), so every other trigger, this one included, pays one isolate per delivery that the core Webhook node does not: the control trigger (same routes, no code) shows that cost, and DealPOS/control what this package itself costs. Compare with --n8n-env=N8N_EXPRESSION_ENGINE=legacy.',
 	);
 	console.log(`bench:n8n done in ${((Date.now() - t0) / 1000).toFixed(0)} s, ${loadLine()}`);
 }

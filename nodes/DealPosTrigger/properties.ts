@@ -1,9 +1,13 @@
 import type {
+	INodeParameters,
 	INodeProperties,
 	INodePropertyOptions,
 	IWebhookDescription,
+	NativeParameterResolvers,
 	NodeHint,
+	NodeParameterValueType,
 	TriggerPanelDefinition,
+	WEBHOOK_RESOLVERS as ResolversKey,
 } from 'n8n-workflow';
 
 import { CATEGORIES, CUSTOM_EVENT } from './catalog';
@@ -15,6 +19,34 @@ export const SYNC_CATEGORIES = CATEGORIES.filter((c) => c.events.some((e) => e.s
 );
 
 const syncExpr = `${JSON.stringify(SYNC_CATEGORIES)}.includes($parameter["category"])`;
+
+/**
+ * n8n-workflow's key for native resolvers of webhook description fields. It is `Symbol.for(...)`,
+ * so this is the same symbol without a runtime import: n8n 2.41 and later read it, older versions
+ * ignore it and evaluate the template.
+ */
+const WEBHOOK_RESOLVERS = Symbol.for('n8n.webhookDescriptionResolvers') as typeof ResolversKey;
+
+type Resolve = (parameters: INodeParameters) => NodeParameterValueType | undefined;
+
+/**
+ * A webhook description field as a template (what the editor reads and what older n8n evaluates)
+ * plus the same computation in plain code. n8n 2.41+ uses the code when the node's parameters hold
+ * no expression, so answering a delivery evaluates no expression for these fields. The two must
+ * agree: test/properties.test.ts checks them against each other for every category and mode.
+ */
+function withResolvers(
+	description: IWebhookDescription,
+	fields: Record<string, Resolve>,
+): IWebhookDescription {
+	const resolvers: NativeParameterResolvers = {};
+	for (const [field, resolve] of Object.entries(fields)) {
+		resolvers[field] = { template: String(description[field]), resolve };
+	}
+	return { ...description, [WEBHOOK_RESOLVERS]: resolvers };
+}
+
+const isSync = (p: INodeParameters) => SYNC_CATEGORIES.includes(p.category as string);
 
 /**
  * The node's two webhooks.
@@ -30,16 +62,23 @@ const syncExpr = `${JSON.stringify(SYNC_CATEGORIES)}.includes($parameter["catego
  * `setup` serves the OAuth 2.0 token endpoint `<n8n>/webhook/<webhookId>/oauth/token`.
  */
 export const WEBHOOKS: IWebhookDescription[] = [
-	{
-		name: 'default',
-		httpMethod: 'POST',
-		isFullPath: true,
-		path: '={{$webhookId}}/{{$parameter["category"]}}/:event',
-		// Ordinary events are answered by the node itself at once; loyalty events by the workflow.
-		responseMode: `={{ ${syncExpr} ? $parameter["responseMode"] : "onReceived" }}`,
-		// '' makes n8n send the node's own answer ({"status":"success"}) instead of the item.
-		responseData: `={{ ${syncExpr} && $parameter["responseMode"] === "lastNode" ? "firstEntryJson" : "" }}`,
-	},
+	withResolvers(
+		{
+			name: 'default',
+			httpMethod: 'POST',
+			isFullPath: true,
+			// $webhookId is not a parameter: this one field still needs n8n's expression engine.
+			path: '={{$webhookId}}/{{$parameter["category"]}}/:event',
+			// Ordinary events are answered by the node itself at once; loyalty events by the workflow.
+			responseMode: `={{ ${syncExpr} ? $parameter["responseMode"] : "onReceived" }}`,
+			// '' makes n8n send the node's own answer ({"status":"success"}) instead of the item.
+			responseData: `={{ ${syncExpr} && $parameter["responseMode"] === "lastNode" ? "firstEntryJson" : "" }}`,
+		},
+		{
+			responseMode: (p) => (isSync(p) ? p.responseMode : 'onReceived'),
+			responseData: (p) => (isSync(p) && p.responseMode === 'lastNode' ? 'firstEntryJson' : ''),
+		},
+	),
 	{
 		name: 'setup',
 		httpMethod: 'POST',

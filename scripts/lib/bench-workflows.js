@@ -3,6 +3,7 @@
 // Trigger or n8n's core Webhook node configured the way a DealPOS user would (POST, fixed path,
 // answer on receipt).
 const { triggerNode, webhookIdFor, workflowIdFor, SETTINGS } = require('./workflows');
+const { CONTROL_TYPE } = require('./control-node');
 
 /** DealPOS Trigger alone on `category`/`events`. */
 function dealposAlone({ tag, category, events }) {
@@ -10,6 +11,28 @@ function dealposAlone({ tag, category, events }) {
 		id: workflowIdFor(tag),
 		name: `bench ${tag}`,
 		nodes: [triggerNode({ tag, category, events })],
+		connections: {},
+		settings: SETTINGS,
+		active: true,
+	};
+}
+
+/** The benchmark's control trigger (scripts/lib/control-node.js) alone, on the DealPOS Trigger's URLs. */
+function controlAlone({ tag, category }) {
+	return {
+		id: workflowIdFor(tag),
+		name: `bench ${tag}`,
+		nodes: [
+			{
+				id: webhookIdFor(`node-${tag}`),
+				name: 'Control Trigger',
+				type: CONTROL_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: webhookIdFor(tag),
+				parameters: { category },
+			},
+		],
 		connections: {},
 		settings: SETTINGS,
 		active: true,
@@ -48,4 +71,4 @@ function coreUrl(base, workflow, value = 'created') {
 	return p.includes('/:') ? `${base}/webhook/${node.webhookId}/${p.replace(/:[^/]+/, value)}` : `${base}/webhook/${p}`;
 }
 
-module.exports = { dealposAlone, coreWebhookAlone, coreUrl };
+module.exports = { dealposAlone, controlAlone, coreWebhookAlone, coreUrl };

@@ -18,10 +18,12 @@ function tarball({ build = true } = {}) {
  * Starts a single-process n8n with `workflows`; `readyUrls` are POSTed until none answers 404.
  * Resolves { runtime, env, base, n8n, userFolder, restart(), close({ failed }) }.
  */
-async function startSingle({ runtime, tgz, workflows, readyUrls = () => [], extraEnv = {}, label = 'n8n' }) {
+async function startSingle({ runtime, tgz, workflows, readyUrls = () => [], extraEnv = {}, label = 'n8n', prepare }) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `dealpos-${label}-`));
 	fs.mkdirSync(path.join(userFolder, 'files'));
 	h.installPackage(userFolder, tgz);
+	// `prepare(userFolder)`: anything else to install before n8n starts (the benchmark's control node).
+	if (prepare) prepare(userFolder);
 	const env = h.environment(runtime, {
 		userFolder,
 		port: await h.freePort(),

@@ -1,0 +1,91 @@
+'use strict';
+// The benchmark's control: the smallest community trigger that serves the same URLs as the DealPOS
+// Trigger. It is installed next to this package, the community-package way, only in the benchmark's
+// throwaway n8n; it is never shipped.
+//
+// Why: n8n 2.41 treats its own Webhook node specially (no expression isolate while a webhook is
+// received, see LiveWebhooks.webhookPhaseNeedsIsolate), so "DealPOS Trigger vs core Webhook"
+// measures n8n's treatment of community triggers as much as this package's code. The control has
+// the DealPOS Trigger's route (the same `path` template, read from the built package so the two
+// cannot drift: `<webhookId>/<category>/:event`, isFullPath) and the same static token route, but
+// no code: its webhook() answers {"status":"success"} and emits the body. DealPOS Trigger vs
+// control is therefore what this package's own work costs inside n8n.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const CONTROL_PACKAGE = 'n8n-nodes-dealpos-bench-control';
+const CONTROL_TYPE = `${CONTROL_PACKAGE}.benchControlTrigger`;
+
+function nodeSource(webhooks) {
+	return `'use strict';
+class BenchControlTrigger {
+	constructor() {
+		this.description = {
+			displayName: 'Bench Control Trigger',
+			name: 'benchControlTrigger',
+			group: ['trigger'],
+			version: 1,
+			description: 'Emits the request body; nothing else (benchmark control)',
+			defaults: { name: 'Control Trigger' },
+			inputs: [],
+			outputs: ['main'],
+			webhooks: ${JSON.stringify(webhooks)},
+			properties: [{ displayName: 'Category', name: 'category', type: 'string', default: 'customer' }],
+		};
+	}
+	async webhook() {
+		return { webhookResponse: { status: 'success' }, workflowData: [[{ json: this.getBodyData() }]] };
+	}
+}
+module.exports = { BenchControlTrigger };
+`;
+}
+
+/**
+ * The control's webhook descriptions: the DealPOS Trigger's own `default` and `setup` routes (from
+ * the installed package's dist), with static answers: answer on receipt, with the node's own reply.
+ */
+function controlWebhooks(dealposPackageDir) {
+	const { WEBHOOKS } = require(path.join(dealposPackageDir, 'dist', 'nodes', 'DealPosTrigger', 'properties.js'));
+	return WEBHOOKS.map((w) => ({
+		name: w.name,
+		httpMethod: w.httpMethod,
+		...(w.isFullPath === undefined ? {} : { isFullPath: w.isFullPath }),
+		path: w.path,
+		responseMode: 'onReceived',
+		responseData: '',
+	}));
+}
+
+/**
+ * Writes the control package into `<userFolder>/.n8n/nodes/node_modules/` and lists it in the
+ * nodes folder's package.json beside the DealPOS package (installed before, from its tarball).
+ */
+function installControl(userFolder) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const dealposDir = path.join(nodesDir, 'node_modules', 'n8n-nodes-dealpos');
+	const dir = path.join(nodesDir, 'node_modules', CONTROL_PACKAGE);
+	fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
+	fs.writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify(
+			{
+				name: CONTROL_PACKAGE,
+				version: '0.0.0',
+				private: true,
+				keywords: ['n8n-community-node-package'],
+				n8n: { n8nNodesApiVersion: 1, nodes: ['dist/BenchControlTrigger.node.js'] },
+			},
+			null,
+			2,
+		),
+	);
+	fs.writeFileSync(path.join(dir, 'dist', 'BenchControlTrigger.node.js'), nodeSource(controlWebhooks(dealposDir)));
+	const pkgFile = path.join(nodesDir, 'package.json');
+	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+	pkg.dependencies = { ...pkg.dependencies, [CONTROL_PACKAGE]: '0.0.0' };
+	fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
+	return dir;
+}
+
+module.exports = { CONTROL_PACKAGE, CONTROL_TYPE, installControl, controlWebhooks };
