@@ -9,7 +9,7 @@
 // with apt-get when missing; one `n8n start` (main), one `n8n webhook` (receives the deliveries and
 // enqueues them) and --workers=1 (default; 1 or 2) `n8n worker --concurrency=20`. All n8n processes
 // share the user folder with this package installed the community-package way, the encryption key,
-// DB_TYPE=postgresdb with DB_POSTGRESDB_POOL_SIZE=10, EXECUTIONS_MODE=queue and the Redis address,
+// DB_TYPE=postgresdb with DB_POSTGRESDB_POOL_SIZE=20 and DB_PING_TIMEOUT_MS=30000, EXECUTIONS_MODE=queue and the Redis address,
 // and each gets its own N8N_PORT and N8N_RUNNERS_BROKER_PORT (workers: QUEUE_HEALTH_CHECK_PORT on
 // 127.0.0.1). The deliveries go to the webhook process.
 //
@@ -144,7 +144,13 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, n8nEn
 		DB_POSTGRESDB_DATABASE: pg.database,
 		DB_POSTGRESDB_USER: pg.user,
 		DB_POSTGRESDB_PASSWORD: pg.password,
-		DB_POSTGRESDB_POOL_SIZE: '10',
+		DB_POSTGRESDB_POOL_SIZE: '20',
+		// n8n pings its database every 2 s and, when a ping waits longer than DB_PING_TIMEOUT_MS
+		// (5 s by default) for a pooled connection, marks it "not ready" and answers EVERY request
+		// 503 until a ping succeeds. Under a burst the pool's queue alone is longer than 5 s, so a
+		// healthy database looked dead (511 of 1,000 deliveries answered 503 with the defaults).
+		// A dead database still shows within 30 s.
+		DB_PING_TIMEOUT_MS: '30000',
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
@@ -214,7 +220,7 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, n8nEn
 	report.load = { before: load, after: loadLine() };
 	report.n8nLog = logCounts(...['main', 'webhook', ...workerProcs.map((_, k) => `worker${k + 1}`)].map((n) => path.join(tmp, `${n}.log`)));
 	failed = false;
-	return { report, postgres: pg.version };
+	return { report, postgres: pg.version, pool: shared.DB_POSTGRESDB_POOL_SIZE, pingTimeout: shared.DB_PING_TIMEOUT_MS };
 }
 
 async function main() {
@@ -241,8 +247,8 @@ async function main() {
 		printBurst(`\nA. n8n ${runtime.version}, single process (regular mode, SQLite)`, single);
 		console.log(`  load: before ${single.load.before}; after ${single.load.after}`);
 	}
-	const { report: queue, postgres } = await queueModeBurst({ runtime, tgz, count, concurrency, workers, n8nEnv });
-	printBurst(`\nB. n8n ${runtime.version}, queue mode: main + webhook + ${workers} worker(s) --concurrency=20, PostgreSQL ${postgres} (pool 10), Redis`, queue);
+	const { report: queue, postgres, pool, pingTimeout } = await queueModeBurst({ runtime, tgz, count, concurrency, workers, n8nEnv });
+	printBurst(`\nB. n8n ${runtime.version}, queue mode: main + webhook + ${workers} worker(s) --concurrency=20, PostgreSQL ${postgres} (pool ${pool}, DB_PING_TIMEOUT_MS ${pingTimeout}), Redis`, queue);
 	console.log(`  load: before ${queue.load.before}; after ${queue.load.after}`);
 
 	const row = (label, r) => ({
