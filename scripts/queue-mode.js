@@ -145,12 +145,9 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, n8nEn
 		DB_POSTGRESDB_USER: pg.user,
 		DB_POSTGRESDB_PASSWORD: pg.password,
 		DB_POSTGRESDB_POOL_SIZE: '20',
-		// n8n pings its database every 2 s and, when a ping waits longer than DB_PING_TIMEOUT_MS
-		// (5 s by default) for a pooled connection, marks it "not ready" and answers EVERY request
-		// 503 until a ping succeeds. Under a burst the pool's queue alone is longer than 5 s, so a
-		// healthy database looked dead (511 of 1,000 deliveries answered 503 with the defaults).
-		// A dead database still shows within 30 s.
-		DB_PING_TIMEOUT_MS: '30000',
+		// DB_PING_TIMEOUT_MS=30000 comes with n8nEnv (scripts/lib/load.js): with n8n's 5 s default,
+		// the ping waited behind the burst in the pool's queue and n8n answered 511 of 1,000
+		// deliveries 503 "Database is not ready".
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(redis.port),

@@ -158,16 +158,29 @@ async function waitIdle(pids, { threshold = 0.15, maxMs = 60000 } = {}) {
 }
 
 /** `--n8n-env=KEY=VALUE,KEY=VALUE` from argv as an object ({} when absent). */
+/**
+ * Environment every n8n of the load scripts gets, as we advise for an n8n that takes bursts:
+ * n8n pings its database every 2 s and, when one ping waits more than DB_PING_TIMEOUT_MS (5 s by
+ * default) behind the burst's own queries, marks the database "not ready" and answers EVERY request
+ * 503 until a ping succeeds (seen here on SQLite and PostgreSQL: up to 511 of 1,000 deliveries). A
+ * database that is really gone is still noticed, within 30 s. `--n8n-env=` overrides it.
+ */
+const LOAD_DEFAULTS = { DB_PING_TIMEOUT_MS: '30000' };
+
+/** `--n8n-env=KEY=VALUE,KEY=VALUE` over LOAD_DEFAULTS. */
 function n8nEnvArg(argv = process.argv) {
 	const hit = argv.find((a) => a.startsWith('--n8n-env='));
-	if (!hit) return {};
-	return Object.fromEntries(
-		hit
-			.slice('--n8n-env='.length)
-			.split(',')
-			.filter(Boolean)
-			.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
-	);
+	if (!hit) return { ...LOAD_DEFAULTS };
+	return {
+		...LOAD_DEFAULTS,
+		...Object.fromEntries(
+			hit
+				.slice('--n8n-env='.length)
+				.split(',')
+				.filter(Boolean)
+				.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+		),
+	};
 }
 
 const ms = (v) => (Number.isFinite(v) ? (v >= 10000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`) : '-');
