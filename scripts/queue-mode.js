@@ -17,7 +17,12 @@
 // process group (n8n and its task runner), Redis and PostgreSQL by pid; temp folders are removed
 // (kept with KEEP=1 or after a failure, for the logs). The system's own redis/postgresql services are
 // not used or touched. Options: --count=1000 --concurrency=200 --workers=1 --skip-single
-// --n8n-env=KEY=VALUE,... (extra environment for every n8n process) --no-build. Loopback only. On 2 cores all processes (and the load client) compete for the CPU.
+// --n8n-env=KEY=VALUE,... (extra environment for every n8n process) --no-build;
+// --webhooks=2 (or 3): that many `n8n webhook` processes behind a load balancer on loopback
+// (scripts/lib/balancer.js, nginx's proxy_next_upstream behaviour); --restart: SIGTERM to webhook
+// process 1 when half of the first attempts finished, started again at once, with DealPOS's one
+// retry emulated (the single-process baseline is then restarted midway too). Loopback only. On 2
+// cores all processes (and the load client) compete for the CPU.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -30,6 +35,7 @@ const { tarball, removeTarball, waitRoutes, routeAnswers, logCounts } = require(
 const { runBurst, printBurst } = require('./lib/burst');
 const { loadLine, ms, n8nEnvArg } = require('./lib/load');
 const services = require('./lib/services');
+const { startBalancer } = require('./lib/balancer');
 const { singleProcessBurst, burstWorkflow } = require('./burst');
 
 function arg(name, fallback) {
@@ -112,7 +118,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 	});
 }
 
-async function queueModeBurst({ runtime, tgz, count, concurrency, workers, n8nEnv = {} }) {
+async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks = 1, restart = false, n8nEnv = {} }) {
 	const t0 = Date.now();
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-queue-'));
 	fs.chmodSync(tmp, 0o755); // the postgres user must reach its data folder inside
@@ -136,7 +142,15 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, n8nEn
 	const userFolder = path.join(tmp, 'home');
 	fs.mkdirSync(path.join(userFolder, 'files'), { recursive: true });
 	h.installPackage(userFolder, tgz);
-	const webhookPort = await h.freePort();
+	const webhookPorts = [];
+	for (let k = 0; k < webhooks; k++) webhookPorts.push(await h.freePort());
+	// Several webhook processes: a load balancer in front (scripts/lib/balancer.js), as in production.
+	let balancer = null;
+	if (webhooks > 1) {
+		balancer = await startBalancer({ upstreams: () => webhookPorts });
+		cleanups.push(() => balancer.close());
+	}
+	const front = balancer ? balancer.base : `http://127.0.0.1:${webhookPorts[0]}`;
 	const shared = {
 		DB_TYPE: 'postgresdb',
 		DB_POSTGRESDB_HOST: '127.0.0.1',
@@ -151,9 +165,9 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, n8nEn
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
-		// The URLs n8n shows point at the webhook process.
-		N8N_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
-		WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
+		// The URLs n8n shows point at the webhook process (or the balancer in front of them).
+		N8N_WEBHOOK_URL: `${front}/`,
+		WEBHOOK_URL: `${front}/`,
 		...n8nEnv,
 	};
 	const envFor = async (port, extra = {}) =>
@@ -171,9 +185,22 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, n8nEn
 	}, 180000, 'n8n main');
 	h.log(`queue mode: main up on ${mainEnv.N8N_PORT} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
-	const webhookEnv = await envFor(webhookPort);
-	const webhook = spawnN8n(runtime, webhookEnv, ['webhook'], path.join(tmp, 'webhook.log'));
-	cleanups.push(() => stopGroup(webhook));
+	const webhookProcs = [];
+	for (const [k, port] of webhookPorts.entries()) {
+		const env = await envFor(port);
+		const w = { env, port, log: path.join(tmp, `webhook${k + 1}.log`) };
+		w.child = spawnN8n(runtime, env, ['webhook'], w.log);
+		cleanups.push(() => stopGroup(w.child));
+		webhookProcs.push(w);
+	}
+	const webhookReady = async (w) => {
+		const own = wf.eventUrl(`http://127.0.0.1:${w.port}`, trigger, '__ready');
+		await services.waitUntil(async () => {
+			if (w.child.exited) throw new Error(`n8n webhook exited; see ${w.log}`);
+			return routeAnswers(own);
+		}, 180000, `n8n webhook process on ${w.port}`);
+		await waitRoutes([own]);
+	};
 	const workerProcs = [];
 	for (let k = 0; k < workers; k++) {
 		const healthPort = await h.freePort();
@@ -186,36 +213,52 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, n8nEn
 		cleanups.push(() => stopGroup(child));
 		workerProcs.push({ child, healthPort });
 	}
-	const base = `http://127.0.0.1:${webhookPort}`;
-	await services.waitUntil(async () => {
-		if (webhook.exited) throw new Error(`n8n webhook exited; see ${tmp}/webhook.log`);
-		return routeAnswers(wf.eventUrl(base, trigger, '__ready'));
-	}, 180000, 'n8n webhook process');
-	await waitRoutes([wf.eventUrl(base, trigger, '__ready')]);
+	for (const w of webhookProcs) await webhookReady(w);
 	for (const [k, w] of workerProcs.entries()) {
 		await services.waitUntil(async () => {
 			if (w.child.exited) throw new Error(`n8n worker exited; see ${tmp}/worker${k + 1}.log`);
 			return (await fetch(`http://127.0.0.1:${w.healthPort}/healthz`)).ok;
 		}, 180000, `n8n worker ${k + 1}`);
 	}
-	h.log(`queue mode: webhook process on ${webhookPort} and ${workers} worker(s) ready (${((Date.now() - t0) / 1000).toFixed(1)} s after the first service started)`);
+	h.log(
+		`queue mode: ${webhooks} webhook process(es) on ${webhookPorts.join(', ')}${balancer ? ` behind a balancer on ${balancer.port}` : ''} and ${workers} worker(s) ready (${((Date.now() - t0) / 1000).toFixed(1)} s after the first service started)`,
+	);
 
-	const url = wf.eventUrl(base, trigger, 'created');
+	const url = wf.eventUrl(front, trigger, 'created');
 	const load = loadLine();
-	h.log(`queue mode: ${count} deliveries at concurrency ${concurrency} to the webhook process (${load})`);
+	h.log(`queue mode: ${count} deliveries at concurrency ${concurrency} to ${balancer ? 'the balancer' : 'the webhook process'}${restart ? ', webhook process 1 restarted midway' : ''} (${load})`);
 	const report = await runBurst({
 		url,
 		capture,
 		tag: 'burst',
 		count,
 		concurrency,
-		retry: false, // as the single-process baseline: first attempts only
+		// As the single-process baseline: first attempts only, unless a restart is measured (then
+		// DealPOS's one retry is emulated, see scripts/lib/burst.js).
+		retry: restart,
 		// The backlog drains in the workers: wait while any n8n process works.
-		idlePids: () => [main, webhook, ...workerProcs.map((w) => w.child)].filter((c) => !c.exited).map((c) => c.pid),
+		idlePids: () => [main, ...webhookProcs.map((w) => w.child), ...workerProcs.map((w) => w.child)].filter((c) => !c.exited).map((c) => c.pid),
 		log: (m) => h.log(`queue mode: ${m}`),
+		midway: restart
+			? async (completed) => {
+					const w = webhookProcs[0];
+					const t = Date.now();
+					h.log(`queue mode: SIGTERM to webhook process 1 (port ${w.port})`);
+					await stopGroup(w.child);
+					const exitMs = Date.now() - t;
+					h.log(`queue mode: webhook process 1 exited ${(exitMs / 1000).toFixed(1)} s after SIGTERM; starting it again`);
+					w.child = spawnN8n(runtime, w.env, ['webhook'], w.log);
+					cleanups.push(() => stopGroup(w.child));
+					await webhookReady(w);
+					const readyMs = Date.now() - t;
+					h.log(`queue mode: webhook process 1 answers again ${(readyMs / 1000).toFixed(1)} s after SIGTERM`);
+					return { sigtermAfterFirstAttempts: completed, exitAfterSigtermMs: exitMs, readyAfterSigtermMs: readyMs };
+				}
+			: undefined,
 	});
 	report.load = { before: load, after: loadLine() };
-	report.n8nLog = logCounts(...['main', 'webhook', ...workerProcs.map((_, k) => `worker${k + 1}`)].map((n) => path.join(tmp, `${n}.log`)));
+	report.n8nLog = logCounts(path.join(tmp, 'main.log'), ...webhookProcs.map((w) => w.log), ...workerProcs.map((_, k) => path.join(tmp, `worker${k + 1}.log`)));
+	if (balancer) report.balancer = balancer.stats;
 	failed = false;
 	return { report, postgres: pg.version, pool: shared.DB_POSTGRESDB_POOL_SIZE, pingTimeout: shared.DB_PING_TIMEOUT_MS };
 }
@@ -225,8 +268,10 @@ async function main() {
 	const count = Number(arg('count', 1000));
 	const concurrency = Number(arg('concurrency', 200));
 	const workers = Number(arg('workers', 1));
-	if (!(count > 0 && count <= 5000) || !(concurrency > 0 && concurrency <= 500) || ![1, 2].includes(workers)) {
-		throw new Error('--count 1..5000, --concurrency 1..500, --workers 1 or 2');
+	const webhooks = Number(arg('webhooks', 1));
+	const restart = process.argv.includes('--restart');
+	if (!(count > 0 && count <= 5000) || !(concurrency > 0 && concurrency <= 500) || ![1, 2].includes(workers) || ![1, 2, 3].includes(webhooks)) {
+		throw new Error('--count 1..5000, --concurrency 1..500, --workers 1 or 2, --webhooks 1..3');
 	}
 	const n8nEnv = n8nEnvArg();
 	console.log(`queue-mode start ${new Date().toISOString()}, ${loadLine()}${Object.keys(n8nEnv).length ? `, n8n env ${JSON.stringify(n8nEnv)}` : ''}`);
@@ -240,12 +285,17 @@ async function main() {
 	let single = null;
 	if (!process.argv.includes('--skip-single')) {
 		h.log('single-process baseline first');
-		single = await singleProcessBurst({ runtime, tgz, count, concurrency, n8nEnv });
-		printBurst(`\nA. n8n ${runtime.version}, single process (regular mode, SQLite)`, single);
+		single = await singleProcessBurst({ runtime, tgz, count, concurrency, n8nEnv, restart, retry: restart });
+		printBurst(`\nA. n8n ${runtime.version}, single process (regular mode, SQLite)${restart ? ', restarted midway (SIGTERM)' : ''}`, single);
 		console.log(`  load: before ${single.load.before}; after ${single.load.after}`);
 	}
-	const { report: queue, postgres, pool, pingTimeout } = await queueModeBurst({ runtime, tgz, count, concurrency, workers, n8nEnv });
-	printBurst(`\nB. n8n ${runtime.version}, queue mode: main + webhook + ${workers} worker(s) --concurrency=20, PostgreSQL ${postgres} (pool ${pool}, DB_PING_TIMEOUT_MS ${pingTimeout}), Redis`, queue);
+	const { report: queue, postgres, pool, pingTimeout } = await queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks, restart, n8nEnv });
+	const webhookSetup = webhooks > 1 ? `${webhooks} webhook processes behind a load balancer` : 'webhook';
+	printBurst(
+		`\nB. n8n ${runtime.version}, queue mode: main + ${webhookSetup} + ${workers} worker(s) --concurrency=20, PostgreSQL ${postgres} (pool ${pool}, DB_PING_TIMEOUT_MS ${pingTimeout}), Redis${restart ? '; webhook process 1 restarted midway (SIGTERM)' : ''}`,
+		queue,
+	);
+	if (queue.balancer) console.log(`  balancer: ${JSON.stringify(queue.balancer)}`);
 	console.log(`  load: before ${queue.load.before}; after ${queue.load.after}`);
 
 	const row = (label, r) => ({
@@ -263,7 +313,7 @@ async function main() {
 		'drain after last answer': ms(r.drainAfterLastAnswerMs),
 	});
 	console.log(`\nSame burst (${count} deliveries, concurrency ${concurrency}), same machine, one after the other:`);
-	console.table([...(single ? [row('A single process, SQLite', single)] : []), row(`B queue mode, ${workers} worker(s)`, queue)]);
+	console.table([...(single ? [row('A single process, SQLite', single)] : []), row(`B queue mode, ${webhooks} webhook, ${workers} worker`, queue)]);
 	if (single) {
 		console.log(
 			`queue/single: accepted/s x${(queue.acceptedPerSecond / single.acceptedPerSecond).toFixed(2)}, answer p99 x${(queue.answer.p99 / single.answer.p99).toFixed(2)}, executed/s x${(queue.executedPerSecond / single.executedPerSecond).toFixed(2)}`,
