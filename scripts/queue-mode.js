@@ -20,7 +20,7 @@
 // --n8n-env=KEY=VALUE,... (extra environment for every n8n process) --no-build;
 // --webhooks=2 (or 3): that many `n8n webhook` processes behind a load balancer on loopback
 // (scripts/lib/balancer.js, nginx's proxy_next_upstream behaviour); --restart: SIGTERM to webhook
-// process 1 when half of the first attempts finished, started again at once, with DealPOS's one
+// process 1 when half (--restart-at=0.5) of the first attempts finished, started again at once, with DealPOS's one
 // retry emulated (the single-process baseline is then restarted midway too). Loopback only. On 2
 // cores all processes (and the load client) compete for the CPU.
 const fs = require('node:fs');
@@ -118,7 +118,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 	});
 }
 
-async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks = 1, restart = false, n8nEnv = {} }) {
+async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks = 1, restart = false, restartAt = 0.5, n8nEnv = {} }) {
 	const t0 = Date.now();
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-queue-'));
 	fs.chmodSync(tmp, 0o755); // the postgres user must reach its data folder inside
@@ -239,6 +239,7 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 		// The backlog drains in the workers: wait while any n8n process works.
 		idlePids: () => [main, ...webhookProcs.map((w) => w.child), ...workerProcs.map((w) => w.child)].filter((c) => !c.exited).map((c) => c.pid),
 		log: (m) => h.log(`queue mode: ${m}`),
+		midwayAt: restartAt,
 		midway: restart
 			? async (completed) => {
 					const w = webhookProcs[0];
@@ -270,6 +271,8 @@ async function main() {
 	const workers = Number(arg('workers', 1));
 	const webhooks = Number(arg('webhooks', 1));
 	const restart = process.argv.includes('--restart');
+	const restartAt = Number(arg('restart-at', 0.5));
+	if (!(restartAt > 0 && restartAt < 1)) throw new Error('--restart-at: the fraction of first attempts finished, between 0 and 1');
 	if (!(count > 0 && count <= 5000) || !(concurrency > 0 && concurrency <= 500) || ![1, 2].includes(workers) || ![1, 2, 3].includes(webhooks)) {
 		throw new Error('--count 1..5000, --concurrency 1..500, --workers 1 or 2, --webhooks 1..3');
 	}
@@ -289,7 +292,7 @@ async function main() {
 		printBurst(`\nA. n8n ${runtime.version}, single process (regular mode, SQLite)${restart ? ', restarted midway (SIGTERM)' : ''}`, single);
 		console.log(`  load: before ${single.load.before}; after ${single.load.after}`);
 	}
-	const { report: queue, postgres, pool, pingTimeout } = await queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks, restart, n8nEnv });
+	const { report: queue, postgres, pool, pingTimeout } = await queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks, restart, restartAt, n8nEnv });
 	const webhookSetup = webhooks > 1 ? `${webhooks} webhook processes behind a load balancer` : 'webhook';
 	printBurst(
 		`\nB. n8n ${runtime.version}, queue mode: main + ${webhookSetup} + ${workers} worker(s) --concurrency=20, PostgreSQL ${postgres} (pool ${pool}, DB_PING_TIMEOUT_MS ${pingTimeout}), Redis${restart ? '; webhook process 1 restarted midway (SIGTERM)' : ''}`,
