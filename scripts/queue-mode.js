@@ -21,7 +21,9 @@
 // --webhooks=2 (or 3): that many `n8n webhook` processes behind a load balancer on loopback
 // (scripts/lib/balancer.js, nginx's proxy_next_upstream behaviour); --restart: SIGTERM to webhook
 // process 1 when half (--restart-at=0.5) of the first attempts finished, started again at once, with DealPOS's one
-// retry emulated (the single-process baseline is then restarted midway too). Loopback only. On 2
+// retry emulated (the single-process baseline is then restarted midway too). With several webhook
+// processes the restart is a rolling one: the process is drained in the balancer first (no new
+// deliveries, wait for the ones it holds); --no-drain sends SIGTERM at once. Loopback only. On 2
 // cores all processes (and the load client) compete for the CPU.
 const fs = require('node:fs');
 const os = require('node:os');
@@ -118,7 +120,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 	});
 }
 
-async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks = 1, restart = false, restartAt = 0.5, n8nEnv = {} }) {
+async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks = 1, restart = false, restartAt = 0.5, drain = true, n8nEnv = {} }) {
 	const t0 = Date.now();
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-queue-'));
 	fs.chmodSync(tmp, 0o755); // the postgres user must reach its data folder inside
@@ -243,6 +245,14 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 		midway: restart
 			? async (completed) => {
 					const w = webhookProcs[0];
+					let drainMs = null;
+					if (balancer && drain) {
+						// A rolling restart: out of the balancer first, stopped once it holds nothing.
+						const td = Date.now();
+						h.log(`queue mode: draining webhook process 1 (${balancer.inflight(w.port)} deliveries in flight there)`);
+						await balancer.drain(w.port);
+						drainMs = Date.now() - td;
+					}
 					const t = Date.now();
 					h.log(`queue mode: SIGTERM to webhook process 1 (port ${w.port})`);
 					await stopGroup(w.child);
@@ -252,8 +262,9 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 					cleanups.push(() => stopGroup(w.child));
 					await webhookReady(w);
 					const readyMs = Date.now() - t;
+					if (balancer) balancer.undrain(w.port);
 					h.log(`queue mode: webhook process 1 answers again ${(readyMs / 1000).toFixed(1)} s after SIGTERM`);
-					return { sigtermAfterFirstAttempts: completed, exitAfterSigtermMs: exitMs, readyAfterSigtermMs: readyMs };
+					return { drainedFirst: drainMs !== null, drainMs, sigtermAfterFirstAttempts: completed, exitAfterSigtermMs: exitMs, readyAfterSigtermMs: readyMs };
 				}
 			: undefined,
 	});
@@ -292,10 +303,10 @@ async function main() {
 		printBurst(`\nA. n8n ${runtime.version}, single process (regular mode, SQLite)${restart ? ', restarted midway (SIGTERM)' : ''}`, single);
 		console.log(`  load: before ${single.load.before}; after ${single.load.after}`);
 	}
-	const { report: queue, postgres, pool, pingTimeout } = await queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks, restart, restartAt, n8nEnv });
+	const { report: queue, postgres, pool, pingTimeout } = await queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks, restart, restartAt, drain: !process.argv.includes('--no-drain'), n8nEnv });
 	const webhookSetup = webhooks > 1 ? `${webhooks} webhook processes behind a load balancer` : 'webhook';
 	printBurst(
-		`\nB. n8n ${runtime.version}, queue mode: main + ${webhookSetup} + ${workers} worker(s) --concurrency=20, PostgreSQL ${postgres} (pool ${pool}, DB_PING_TIMEOUT_MS ${pingTimeout}), Redis${restart ? '; webhook process 1 restarted midway (SIGTERM)' : ''}`,
+		`\nB. n8n ${runtime.version}, queue mode: main + ${webhookSetup} + ${workers} worker(s) --concurrency=20, PostgreSQL ${postgres} (pool ${pool}, DB_PING_TIMEOUT_MS ${pingTimeout}), Redis${restart ? `; webhook process 1 restarted midway (${webhooks > 1 && !process.argv.includes('--no-drain') ? 'drained in the balancer, then SIGTERM' : 'SIGTERM'})` : ''}`,
 		queue,
 	);
 	if (queue.balancer) console.log(`  balancer: ${JSON.stringify(queue.balancer)}`);
