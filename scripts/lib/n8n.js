@@ -136,7 +136,10 @@ async function waitFor(check, { timeoutMs, what }) {
 async function start(runtime, env, { readyUrl, echo = false, timeoutMs = 120000 } = {}) {
 	const logFile = path.join(env.N8N_USER_FOLDER, 'n8n.log');
 	const out = fs.openSync(logFile, 'a');
-	const child = spawn(runtime.nodeBin, [runtime.n8nBin, 'start'], {
+	// DEALPOS_NODE_ARGS: extra Node.js flags for the n8n process only (e.g. --cpu-prof, which
+	// NODE_OPTIONS refuses); used by scripts/profile-n8n.js.
+	const nodeArgs = (env.DEALPOS_NODE_ARGS || '').split(' ').filter(Boolean);
+	const child = spawn(runtime.nodeBin, [...nodeArgs, runtime.n8nBin, 'start'], {
 		env,
 		stdio: ['ignore', echo ? 'inherit' : out, echo ? 'inherit' : out],
 		detached: false,
