@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // Soak test of normalize(): 100,000 generated bodies by default (fast-check), against the
-// compiled package. Same invariants as test/normalize.property.test.ts: never throws, never
+// compiled package, from the property tests' generators (test/bodies.js). Same invariants as
+// test/normalize.property.test.ts: never throws, never
 // mutates its input, never pollutes Object.prototype / Array.prototype, keeps every leaf (kept or
 // coerced) with the same keys and array lengths, never outputs NaN or an invalid date.
 //
@@ -10,6 +11,8 @@
 const path = require('node:path');
 const fc = require('fast-check');
 const { DateTime } = require('luxon');
+
+const { bodyArbitraries } = require('../test/bodies');
 
 const DIST = path.resolve(__dirname, '..', 'dist', 'nodes', 'DealPosTrigger');
 let normalize;
@@ -40,160 +43,11 @@ const EVENTS = allEvents();
 
 // ------------------------------------------------------------------------------- arbitraries
 
-const pad = (n, width = 2) => String(n).padStart(width, '0');
-
-const isoTimestamp = fc
-	.record({
-		year: fc.integer({ min: 1, max: 2200 }),
-		month: fc.integer({ min: 1, max: 13 }),
-		day: fc.integer({ min: 1, max: 31 }),
-		hour: fc.integer({ min: 0, max: 24 }),
-		minute: fc.integer({ min: 0, max: 59 }),
-		second: fc.option(fc.integer({ min: 0, max: 59 })),
-		fraction: fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 0, maxLength: 8 }),
-		offset: fc.constantFrom('', '', 'Z', '+07:00', '-05:00', '+0530', '+00:00', ' '),
-		separator: fc.constantFrom('T', 'T', 'T', ' '),
-	})
-	.map((t) => {
-		const seconds =
-			t.second === null ? '' : `:${pad(t.second)}${t.fraction ? `.${t.fraction}` : ''}`;
-		return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}${t.separator}${pad(t.hour)}:${pad(t.minute)}${seconds}${t.offset}`;
-	});
-
-const dateLike = fc.oneof(
-	isoTimestamp,
-	fc.constantFrom(
-		'2020-09-02T00:00:00',
-		'2021-08-20T10:28:56.6691072',
-		'2025-04-16T10:11:59.608095+07:00',
-		'0001-01-01T00:00:00',
-		'0001-01-01T00:00:00.0000000',
-		'0001-01-01',
-		'1/1/0001 12:00:00 AM',
-		'2020-07-01',
-		'01 Sep 2020 00:00',
-		'01 Sep 2020',
-		'Sep 1, 2020 2:30 PM',
-		'Wed, 02 Sep 2020 13:52:18 +0700',
-		'',
-	),
-);
-const numberString = fc.oneof(
-	fc.integer().map(String),
-	fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
-	fc.constantFrom(' 10 ', '100000.50', '1,000', '1e3', 'abc', '', '12345678901234567890', '1e400'),
-);
-const flagWord = fc.constantFrom('Yes', 'No', ' yes ', 'NO', 'true', 'False', 'Maybe', '');
-const leafValue = fc.oneof(
-	{ weight: 3, arbitrary: dateLike },
-	{ weight: 2, arbitrary: numberString },
-	{ weight: 1, arbitrary: flagWord },
-	{ weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
-	{ weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
-	{ weight: 2, arbitrary: fc.integer() },
-	{ weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
-	{ weight: 1, arbitrary: fc.boolean() },
-	{ weight: 1, arbitrary: fc.constant(null) },
-);
-const leafText = leafValue.map((v) => JSON.stringify(v));
-const NAMES = [
-	...new Set(EVENTS.flatMap((e) => documentedFields(e).map((f) => f.path.split(/[.[]/)[0]))),
-];
-const key = fc.oneof(
-	{
-		weight: 2,
-		arbitrary: fc.constantFrom(
-			'__proto__',
-			'constructor',
-			'prototype',
-			'toString',
-			'valueOf',
-			'dealpos',
-			'',
-		),
-	},
-	{ weight: 3, arbitrary: fc.constantFrom(...NAMES) },
-	{ weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },
-);
-const objectText = (entries) =>
-	`{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
-const { json: jsonText } = fc.letrec((tie) => ({
-	json: fc.oneof({ depthSize: 'small', maxDepth: 6 }, leafText, tie('array'), tie('object')),
-	array: fc.array(tie('json'), { maxLength: 5 }).map((items) => `[${items.join(',')}]`),
-	object: fc.array(fc.tuple(key, tie('json')), { maxLength: 6 }).map(objectText),
-}));
-const lineText = fc.oneof(
-	leafText,
-	fc.array(fc.tuple(key, leafText), { maxLength: 5 }).map(objectText),
-);
-const longArray = fc
-	.tuple(fc.integer({ min: 200, max: 2000 }), lineText)
-	.map(([n, element]) => `[${new Array(n).fill(element).join(',')}]`);
-const deep = fc
-	.tuple(fc.integer({ min: 500, max: 2500 }), fc.constantFrom('[', '__proto__', 'a'), leafText)
-	.map(([depth, kind, leaf]) => {
-		const open = kind === '[' ? '[' : `{${JSON.stringify(kind)}:`;
-		const close = kind === '[' ? ']' : '}';
-		return `{"root":${open.repeat(depth)}${leaf}${close.repeat(depth)}}`;
-	});
-
-function shapeOf(fields) {
-	const root = { props: new Map() };
-	for (const field of fields) {
-		let node = root;
-		const segments = field.path.split('.');
-		segments.forEach((segment, s) => {
-			const name = segment.replace(/(\[\])+$/, '');
-			let next = node.props.get(name);
-			if (!next) {
-				next = { props: new Map() };
-				node.props.set(name, next);
-			}
-			if (segment.endsWith('[]')) {
-				next.items = next.items || { props: new Map() };
-				node = next.items;
-			} else {
-				node = next;
-			}
-			if (s === segments.length - 1 && !segment.endsWith('[]')) next.field = field;
-		});
-	}
-	return root;
-}
-function valueFor(shape) {
-	const field = shape.field;
-	if (shape.props.size > 0)
-		return fc.oneof({ weight: 5, arbitrary: objectFor(shape) }, { weight: 1, arbitrary: jsonText });
-	if (shape.items && shape.items.props.size > 0) {
-		return fc
-			.array(objectFor(shape.items), { maxLength: 4 })
-			.map((items) => `[${items.join(',')}]`);
-	}
-	let plausible = leafValue;
-	if (field && (field.format === 'date-time' || field.format === 'date')) plausible = dateLike;
-	else if (field && (field.format === 'yes-no' || field.type === 'boolean'))
-		plausible = fc.oneof(flagWord, fc.boolean());
-	else if (field && (field.type === 'number' || field.type === 'integer'))
-		plausible = fc.oneof(numberString, fc.integer());
-	else if (field && field.type === 'string')
-		plausible = fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.constant(''));
-	return fc.oneof(
-		{ weight: 4, arbitrary: plausible.map((v) => JSON.stringify(v)) },
-		{ weight: 1, arbitrary: jsonText },
-	);
-}
-function objectFor(shape) {
-	const documented = [...shape.props].map(([name, child]) =>
-		fc.option(
-			valueFor(child).map((t) => [name, t]),
-			{ freq: 4 },
-		),
-	);
-	return fc
-		.tuple(fc.tuple(...documented), fc.array(fc.tuple(key, jsonText), { maxLength: 3 }))
-		.map(([entries, extra]) => objectText([...entries.filter((e) => e !== null), ...extra]));
-}
-const documentedShapes = new Map(EVENTS.map((e) => [e, objectFor(shapeOf(documentedFields(e)))]));
+// The property tests' own generators (test/bodies.js), over the compiled catalog.
+const { key, objectText, jsonText, longArrayText, deepBody, documentedBody } = bodyArbitraries({
+	events: EVENTS,
+	documentedFields,
+});
 
 const delivery = fc.oneof(
 	{
@@ -204,21 +58,16 @@ const delivery = fc.oneof(
 			fc.constant(undefined),
 		),
 	},
-	{
-		weight: 8,
-		arbitrary: fc
-			.constantFrom(...EVENTS)
-			.chain((e) => documentedShapes.get(e).map((text) => ['documented', text, e])),
-	},
+	{ weight: 8, arbitrary: documentedBody.map(({ event, text }) => ['documented', text, event]) },
 	{
 		weight: 1,
 		arbitrary: fc.tuple(fc.constant('non-object'), jsonText, fc.constantFrom(undefined, ...EVENTS)),
 	},
 	{
 		weight: 1,
-		arbitrary: longArray.map((text) => ['long array', `{"Variants":${text}}`, undefined]),
+		arbitrary: longArrayText.map((text) => ['long array', `{"Variants":${text}}`, undefined]),
 	},
-	{ weight: 1, arbitrary: deep.map((text) => ['deep', text, undefined]) },
+	{ weight: 1, arbitrary: deepBody.map((text) => ['deep', text, undefined]) },
 );
 
 // ------------------------------------------------------------------------------- invariants
