@@ -47,8 +47,10 @@ function fail(ctx: Context, error: unknown): never {
 	throw new NodeOperationError(ctx.getNode(), known ? (error as Error).message : String(error));
 }
 
-function selectedEvents(ctx: Context): SelectedEvent[] {
-	const category = ctx.getNodeParameter('category') as string;
+function selectedEvents(
+	ctx: Context,
+	category = ctx.getNodeParameter('category') as string,
+): SelectedEvent[] {
 	const events = ctx.getNodeParameter('events', []) as string[];
 	const custom = ctx.getNodeParameter('customEvents', '') as string;
 	try {
@@ -191,7 +193,7 @@ export class DealPosTrigger implements INodeType {
 
 		const category = this.getNodeParameter('category') as string;
 		const slug = String((this.getParamsData() as IDataObject).event ?? '');
-		const event = selectedEvents(this).find((e) => e.slug === slug);
+		const event = selectedEvents(this, category).find((e) => e.slug === slug);
 		if (!event) {
 			// Acknowledged (2xx, so DealPOS does not retry) but nothing runs.
 			return {
