@@ -30,7 +30,8 @@ export interface FakeResponse {
 	body?: string;
 }
 
-const NODE: INode = {
+/** The trigger as a workflow holds it (parameters are set per test). */
+export const NODE: INode = {
 	id: 'node-1',
 	name: 'DealPOS Trigger',
 	type: 'n8n-nodes-dealpos.dealPosTrigger',

@@ -4,21 +4,14 @@ import { NodeHelpers, resolveWebhookDescriptionField, Workflow } from 'n8n-workf
 import { DealPosTrigger } from '../nodes/DealPosTrigger/DealPosTrigger.node';
 import { CATEGORIES } from '../nodes/DealPosTrigger/catalog';
 import { SYNC_CATEGORIES, WEBHOOKS } from '../nodes/DealPosTrigger/properties';
+import { NODE } from './helpers';
 
 const trigger = new DealPosTrigger();
 const description = WEBHOOKS.find((w) => w.name === 'default') as IWebhookDescription;
 
 /** A node as n8n's Workflow holds it: the given parameters plus every displayed default. */
 function nodeWith(parameters: INodeParameters): INode {
-	const node: INode = {
-		id: 'n1',
-		name: 'DealPOS Trigger',
-		type: 'n8n-nodes-dealpos.dealPosTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		webhookId: '00000000-0000-4000-8000-000000000001',
-		parameters,
-	};
+	const node: INode = { ...NODE, parameters };
 	node.parameters =
 		NodeHelpers.getNodeParameters(trigger.description.properties, parameters, true, false, node, trigger.description) ??
 		{};
