@@ -283,6 +283,7 @@ async function main() {
 	const webhooks = Number(arg('webhooks', 1));
 	const restart = process.argv.includes('--restart');
 	const restartAt = Number(arg('restart-at', 0.5));
+	const drain = !process.argv.includes('--no-drain');
 	if (!(restartAt > 0 && restartAt < 1)) throw new Error('--restart-at: the fraction of first attempts finished, between 0 and 1');
 	if (!(count > 0 && count <= 5000) || !(concurrency > 0 && concurrency <= 500) || ![1, 2].includes(workers) || ![1, 2, 3].includes(webhooks)) {
 		throw new Error('--count 1..5000, --concurrency 1..500, --workers 1 or 2, --webhooks 1..3');
@@ -303,10 +304,10 @@ async function main() {
 		printBurst(`\nA. n8n ${runtime.version}, single process (regular mode, SQLite)${restart ? ', restarted midway (SIGTERM)' : ''}`, single);
 		console.log(`  load: before ${single.load.before}; after ${single.load.after}`);
 	}
-	const { report: queue, postgres, pool, pingTimeout } = await queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks, restart, restartAt, drain: !process.argv.includes('--no-drain'), n8nEnv });
+	const { report: queue, postgres, pool, pingTimeout } = await queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks, restart, restartAt, drain, n8nEnv });
 	const webhookSetup = webhooks > 1 ? `${webhooks} webhook processes behind a load balancer` : 'webhook';
 	printBurst(
-		`\nB. n8n ${runtime.version}, queue mode: main + ${webhookSetup} + ${workers} worker(s) --concurrency=20, PostgreSQL ${postgres} (pool ${pool}, DB_PING_TIMEOUT_MS ${pingTimeout}), Redis${restart ? `; webhook process 1 restarted midway (${webhooks > 1 && !process.argv.includes('--no-drain') ? 'drained in the balancer, then SIGTERM' : 'SIGTERM'})` : ''}`,
+		`\nB. n8n ${runtime.version}, queue mode: main + ${webhookSetup} + ${workers} worker(s) --concurrency=20, PostgreSQL ${postgres} (pool ${pool}, DB_PING_TIMEOUT_MS ${pingTimeout}), Redis${restart ? `; webhook process 1 restarted midway (${webhooks > 1 && drain ? 'drained in the balancer, then SIGTERM' : 'SIGTERM'})` : ''}`,
 		queue,
 	);
 	if (queue.balancer) console.log(`  balancer: ${JSON.stringify(queue.balancer)}`);

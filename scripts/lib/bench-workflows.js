@@ -5,60 +5,37 @@
 const { triggerNode, webhookIdFor, workflowIdFor, SETTINGS } = require('./workflows');
 const { CONTROL_TYPE } = require('./control-node');
 
+/** A published workflow holding `node` alone. */
+function alone(tag, node) {
+	return { id: workflowIdFor(tag), name: `bench ${tag}`, nodes: [node], connections: {}, settings: SETTINGS, active: true };
+}
+
+/** A trigger node with the ids the harness derives from `tag` (as workflows.triggerNode does). */
+function webhookNode(tag, { name, type, typeVersion, parameters }) {
+	return { id: webhookIdFor(`node-${tag}`), name, type, typeVersion, position: [0, 0], webhookId: webhookIdFor(tag), parameters };
+}
+
 /** DealPOS Trigger alone on `category`/`events`. */
 function dealposAlone({ tag, category, events }) {
-	return {
-		id: workflowIdFor(tag),
-		name: `bench ${tag}`,
-		nodes: [triggerNode({ tag, category, events })],
-		connections: {},
-		settings: SETTINGS,
-		active: true,
-	};
+	return alone(tag, triggerNode({ tag, category, events }));
 }
 
 /** The benchmark's control trigger (scripts/lib/control-node.js) alone, on the DealPOS Trigger's URLs. */
 function controlAlone({ tag, category }) {
-	return {
-		id: workflowIdFor(tag),
-		name: `bench ${tag}`,
-		nodes: [
-			{
-				id: webhookIdFor(`node-${tag}`),
-				name: 'Control Trigger',
-				type: CONTROL_TYPE,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: webhookIdFor(tag),
-				parameters: { category },
-			},
-		],
-		connections: {},
-		settings: SETTINGS,
-		active: true,
-	};
+	return alone(tag, webhookNode(tag, { name: 'Control Trigger', type: CONTROL_TYPE, typeVersion: 1, parameters: { category } }));
 }
 
 /** Core Webhook node (n8n-nodes-base.webhook v2, POST, fixed path, responseMode onReceived) alone. */
 function coreWebhookAlone({ tag, path }) {
-	return {
-		id: workflowIdFor(tag),
-		name: `bench ${tag}`,
-		nodes: [
-			{
-				id: webhookIdFor(`node-${tag}`),
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: webhookIdFor(tag),
-				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
-			},
-		],
-		connections: {},
-		settings: SETTINGS,
-		active: true,
-	};
+	return alone(
+		tag,
+		webhookNode(tag, {
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+		}),
+	);
 }
 
 /**
