@@ -11,6 +11,7 @@
 // Usage: node scripts/import-catalog.js [path/to/catalog.json]
 const fs = require('node:fs');
 const path = require('node:path');
+const { synthesize } = require('./lib/synthetic');
 
 const ROOT = path.resolve(__dirname, '..');
 const SRC = process.argv[2] || path.resolve(ROOT, '..', 'shared', 'dealpos', 'catalog.json');
@@ -59,6 +60,7 @@ const EVENTS = {
 	'Invoice/Invoice Erased': ['erased', 'Invoice Erased'],
 	'Customer/Customer Created': ['created', 'Customer Created'],
 	'Customer/Customer Deleted': ['deleted', 'Customer Deleted'],
+	'Customer/Customer Updated': ['updated', 'Customer Updated'],
 	'Supplier/Supplier Created': ['created', 'Supplier Created'],
 	'Supplier/Supplier Deleted': ['deleted', 'Supplier Deleted'],
 	'Transfer Order/Transfer Order Created': ['created', 'Transfer Order Created'],
@@ -89,6 +91,69 @@ const OLDER_VERSIONS = {
 const NOT_EVENTS = new Set([
 	"Invoice/Invoice Re… (name cut off in the documentation index; perhaps 'Invoice Restored')",
 ]);
+
+/**
+ * The project's seed document (shared/dealpos/000_6d31878b53dbc47c.txt, DealPOS's webhook page with
+ * the Customer events) documents Customer Deleted in full: the same 14 fields as Customer Created,
+ * and an example. The crawled catalog lost all but FirstName; the seed wins.
+ */
+const SEED = {
+	'Customer/Customer Deleted': {
+		fieldsOf: 'Customer/Customer Created',
+		example: {
+			FirstName: 'John',
+			LastName: 'Doe',
+			Title: 'Mr',
+			Birthdate: '2018-07-22T00:00:00',
+			Phone: '56545654',
+			Email: 'johndoe@gmail.com',
+			Gender: 0,
+			Outlet: 'Outlet 1',
+			Name: 'Mr John Doe',
+			Code: '1011',
+			Address: 'JL. Muara Karang No.30',
+			City: 'Jakarta',
+			Mobile: '085212121212',
+			MemberIdentification: '32412323214512',
+		},
+	},
+};
+
+/** Documentation pages the crawled catalog names wrongly (Customer Created pointed at the Deleted page). */
+const DOC_URLS = {
+	'Customer/Customer Created': 'https://developer.dealpos.com/webhook/webhook/customer/customercreated',
+};
+
+/**
+ * Events whose body DealPOS did not document (or only in part) take the shape of a documented
+ * sibling: DealPOS sends one body shape for the Created, Updated and Deleted events of a category.
+ * Borrowed fields are typed like the sibling's but never required (no problem is raised from a
+ * guess); each carries `borrowedFrom`, shown in the field reference.
+ */
+const SHAPE_FROM = {
+	'product.updated': 'product.created',
+	'product.deleted': 'product.created',
+	'product.variant-created': 'product.variant-updated',
+	'invoice.deleted': 'invoice.created',
+	'invoice.erased': 'invoice.created',
+	'supplier.deleted': 'supplier.created',
+	'transfer-order.deleted': 'transfer-order.created',
+	'invoice-payment.deleted': 'invoice-payment.created',
+	'invoice-payment.updated': 'invoice-payment.created',
+	'invoice-payment.writeoff': 'invoice-payment.created',
+	'bill-payment.deleted': 'bill-payment.created',
+};
+
+/**
+ * Arrays documented without an item schema whose items are records of another documented event:
+ * an invoice's Payments are invoice payments, its OutboundLogistics outbound logistic records, a
+ * product's Variants product variants. Applied before SHAPE_FROM, so siblings inherit them.
+ */
+const ITEMS_FROM = {
+	'invoice.created/Payments': 'invoice-payment.created',
+	'invoice.created/OutboundLogistics': 'outbound-logistic.complete',
+	'product.created/Variants': 'product.variant-updated',
+};
 
 /** Date fields typed plain `string` in the docs whose examples are DealPOS timestamps. */
 const DATE_FIELD_NAMES = new Set(['Date', 'DueDate', 'Created', 'Modified', 'Birthdate', 'Open', 'Close', 'Start', 'End', 'expiredAt']);
@@ -150,6 +215,54 @@ function format(value, indent) {
 	return JSON.stringify(value);
 }
 
+/** Applies ITEMS_FROM, then SHAPE_FROM (see there). */
+function borrowShapes(categories) {
+	const byKey = new Map(categories.flatMap((c) => c.events.map((e) => [e.key, e])));
+	const get = (key) => {
+		const event = byKey.get(key);
+		if (!event) throw new Error(`unknown event ${key} in a shape decision`);
+		return event;
+	};
+	const borrowed = (field, from) => {
+		const copy = { ...field };
+		delete copy.required;
+		delete copy.nonEmpty;
+		copy.borrowedFrom = field.borrowedFrom || from;
+		return copy;
+	};
+	for (const [target, from] of Object.entries(ITEMS_FROM)) {
+		const [key, array] = target.split('/');
+		const event = get(key);
+		const at = event.fields.findIndex((f) => f.path === array && f.type === 'array' && !f.itemsType);
+		if (at < 0) throw new Error(`${key} has no array ${array} without item schema`);
+		if (event.fields.some((f) => f.path.startsWith(`${array}[]`))) throw new Error(`${key}.${array} already has items`);
+		const items = get(from).fields.map((f) => borrowed({ ...f, path: `${array}[].${f.path}` }, from));
+		event.fields.splice(at + 1, 0, ...items);
+	}
+	for (const [key, from] of Object.entries(SHAPE_FROM)) {
+		const event = get(key);
+		const own = new Set(event.fields.map((f) => f.path));
+		const missing = get(from).fields.filter((f) => !own.has(f.path)).map((f) => borrowed(f, from));
+		if (!missing.length) throw new Error(`${key} lacks nothing of ${from}: drop it from SHAPE_FROM`);
+		event.fields.push(...missing);
+	}
+}
+
+/** Events without a documented example get a synthetic one, marked `exampleSource: 'synthetic'`. */
+function addSyntheticExamples(categories) {
+	for (const category of categories) {
+		for (const event of category.events) {
+			if (event.example) {
+				event.exampleSource = 'documented';
+				continue;
+			}
+			if (!event.fields.length) continue;
+			event.example = synthesize(event.key, event.fields);
+			event.exampleSource = 'synthetic';
+		}
+	}
+}
+
 function main() {
 	const docs = JSON.parse(fs.readFileSync(SRC, 'utf8'));
 	const categories = [];
@@ -164,12 +277,18 @@ function main() {
 		const c = CATEGORIES[cat.category];
 		if (!c) throw new Error(`unknown category ${cat.category}: add it to CATEGORIES`);
 		const events = [];
-		for (const e of cat.events) {
+		for (let e of cat.events) {
 			const id = `${cat.category}/${e.name}`;
 			if (OLDER_VERSIONS[id] || NOT_EVENTS.has(id)) continue;
 			const m = EVENTS[id];
 			if (!m) throw new Error(`unknown event ${id}: add it to EVENTS`);
 			const older = olderByTarget[id];
+			const seed = SEED[id];
+			if (seed) {
+				const [catName, evName] = seed.fieldsOf.split('/');
+				const source = docs.find((x) => x.category === catName).events.find((x) => x.name === evName);
+				e = { ...e, fields: source.fields, example: seed.example, complete: true };
+			}
 			let example = unwrapExample(e.example);
 			const olderExample = older ? unwrapExample(older.example) : undefined;
 			const ev = {
@@ -179,7 +298,7 @@ function main() {
 				description: e.trigger,
 				synchronous: Boolean(e.synchronous),
 				documented: e.complete ? 'complete' : 'partial',
-				docUrl: e.docUrl || e.probableEventUrl || undefined,
+				docUrl: DOC_URLS[id] || e.docUrl || e.probableEventUrl || undefined,
 				fields: (e.fields || []).map(field),
 			};
 			if (example) ev.example = example;
@@ -204,6 +323,8 @@ function main() {
 		};
 		categories.push(entry);
 	}
+	borrowShapes(categories);
+	addSyntheticExamples(categories);
 	const body = format(categories, '');
 	const ts = `// Imported by scripts/import-catalog.js from the DealPOS webhook documentation; edit the\n// decisions in that script (keys, slugs, merges) rather than this file by hand.\nimport type { DealPosCategory } from './types';\n\nexport const CATEGORIES: DealPosCategory[] = ${body};\n`;
 	fs.writeFileSync(OUT, ts);

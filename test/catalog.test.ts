@@ -38,10 +38,61 @@ describe('event catalog', () => {
 			events.forEach((docsEvent, i) => {
 				const event = category.events[i];
 				expect(event.synchronous).toBe(Boolean(docsEvent.synchronous));
-				expect(event.fields.map((f) => f.path)).toEqual((docsEvent.fields ?? []).map((f) => f.path));
+				const own = event.fields.filter((f) => !f.borrowedFrom).map((f) => f.path);
+				if (event.key === 'customer.deleted') {
+					// The seed documents it in full (Customer Created's fields); the crawl kept one.
+					expect(own).toEqual(findEvent('customer.created')!.fields.map((f) => f.path));
+				} else {
+					expect(own).toEqual((docsEvent.fields ?? []).map((f) => f.path));
+				}
 			});
 		}
-		expect(allEvents()).toHaveLength(29);
+		expect(allEvents()).toHaveLength(30);
+	});
+
+	it('has Customer Updated as documented by the seed, with its example', () => {
+		const updated = findEvent('customer.updated')!;
+		const docsUpdated = docs.find((c) => c.category === 'Customer')!.events.find((e) => e.name === 'Customer Updated')!;
+		expect(updated).toMatchObject({ slug: 'updated', name: 'Customer Updated', documented: 'complete', exampleSource: 'documented' });
+		expect(updated.example).toEqual(docsUpdated.example);
+		expect(updated.example).toMatchObject({ Phone: '5859541', Code: '1011' });
+		expect(updated.fields.filter((f) => f.required)).toHaveLength(14);
+	});
+
+	it('takes Customer Deleted from the seed, and points Customer Created at its own page', () => {
+		const deleted = findEvent('customer.deleted')!;
+		expect(deleted.documented).toBe('complete');
+		expect(deleted.fields).toEqual(findEvent('customer.created')!.fields);
+		expect(deleted.example).toMatchObject({ FirstName: 'John', MemberIdentification: '32412323214512' });
+		expect(findEvent('customer.created')!.docUrl).toMatch(/customercreated$/);
+	});
+
+	it('gives undocumented events their sibling\'s shape, marked as borrowed and never required', () => {
+		const created = findEvent('invoice-payment.created')!;
+		for (const key of ['invoice-payment.updated', 'invoice-payment.deleted', 'invoice-payment.writeoff']) {
+			const event = findEvent(key)!;
+			expect(event.fields.map((f) => [f.path, f.type, f.format])).toEqual(created.fields.map((f) => [f.path, f.type, f.format]));
+			expect(event.fields.every((f) => f.borrowedFrom === 'invoice-payment.created' && !f.required && !f.nonEmpty)).toBe(true);
+		}
+		// Partly documented: own fields kept, the sibling's missing ones added.
+		const supplierDeleted = findEvent('supplier.deleted')!;
+		expect(supplierDeleted.fields.filter((f) => !f.borrowedFrom).length).toBeGreaterThan(0);
+		expect(new Set(supplierDeleted.fields.map((f) => f.path))).toEqual(new Set(findEvent('supplier.created')!.fields.map((f) => f.path)));
+	});
+
+	it('types the items of arrays documented without a schema from the record they hold', () => {
+		const payments = findEvent('invoice.created')!.fields.filter((f) => f.path.startsWith('Payments[].'));
+		expect(payments.map((f) => f.path)).toEqual(findEvent('invoice-payment.created')!.fields.map((f) => `Payments[].${f.path}`));
+		expect(payments.find((f) => f.path === 'Payments[].Amount')).toMatchObject({ type: 'number', borrowedFrom: 'invoice-payment.created' });
+	});
+
+	it('has an example for every event: documented ones exactly as documented, the others synthetic', () => {
+		for (const event of allEvents()) {
+			expect(event.example).toBeDefined();
+			expect(['documented', 'synthetic']).toContain(event.exampleSource);
+		}
+		expect(findEvent('invoice.created')!.exampleSource).toBe('synthetic');
+		expect(findEvent('customer.created')!.exampleSource).toBe('documented');
 	});
 
 	it('does not invent the event whose name the documentation cuts off', () => {

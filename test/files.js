@@ -11,11 +11,12 @@ function readRepoFile(relative) {
 	return fs.readFileSync(path.join(ROOT, relative), 'utf8');
 }
 
-/** The DealPOS documentation catalog: the shared copy beside the repository when present, else the vendored one. */
+/**
+ * The DealPOS documentation catalog, as vendored in test/fixtures (a copy of the project's shared
+ * catalog.json): tests read nothing outside the repository.
+ */
 function docsCatalog() {
-	const shared = path.join(ROOT, '..', 'shared', 'dealpos', 'catalog.json');
-	const vendored = path.join(ROOT, 'test', 'fixtures', 'dealpos-docs-catalog.json');
-	return JSON.parse(fs.readFileSync(fs.existsSync(shared) ? shared : vendored, 'utf8'));
+	return JSON.parse(readRepoFile('test/fixtures/dealpos-docs-catalog.json'));
 }
 
 module.exports = { readRepoFile, docsCatalog, ROOT };

@@ -1,6 +1,7 @@
 import { CATEGORIES } from './events';
 import { describeFieldType } from '../items/fieldTypes';
-import { eventPath } from './index';
+import { eventPath, findEvent } from './index';
+import type { DealPosEvent } from './types';
 
 /** Markdown-safe cell text. */
 function cell(text: string): string {
@@ -30,9 +31,25 @@ export function eventTable(): string {
 	return rows.join('\n');
 }
 
+/** "Payment Created (`invoice-payment.created`)" for a borrowedFrom key. */
+function eventLabel(key: string): string {
+	return `${findEvent(key)?.name ?? key} (\`${key}\`)`;
+}
+
+/** Where an event's fields come from, for the field reference. */
+export function shapeSource(event: DealPosEvent): string {
+	const sources = [...new Set(event.fields.map((f) => f.borrowedFrom).filter((k): k is string => !!k))];
+	if (!sources.length) return 'Shape: documented by DealPOS.';
+	const own = event.fields.filter((f) => !f.borrowedFrom).length;
+	const from = sources.map(eventLabel).join(' and ');
+	return own
+		? `Shape: ${own} fields documented by DealPOS; the fields marked *borrowed* are undocumented here and typed like ${from}.`
+		: `Shape: not documented by DealPOS for this event; borrowed from ${from} (DealPOS sends one body shape per category), typed like there, never required.`;
+}
+
 /**
- * The README's field reference, generated from the catalog: for each documented event, its fields
- * with the type they have in a normalised item.
+ * The field reference, generated from the catalog: for each documented event, its fields with the
+ * type they have in a normalised item and where their shape comes from.
  */
 export function fieldReference(): string {
 	const parts: string[] = [];
@@ -40,15 +57,24 @@ export function fieldReference(): string {
 		for (const event of category.events) {
 			if (!event.fields.length) continue;
 			const rows = event.fields.map((f) => {
-				const flags = [f.required ? 'required' : '', f.nonEmpty ? 'non-empty' : ''].filter(Boolean).join(', ');
+				const flags = [
+					f.required ? 'required' : '',
+					f.nonEmpty ? 'non-empty' : '',
+					f.borrowedFrom ? `*borrowed* from ${eventLabel(f.borrowedFrom)}` : '',
+				]
+					.filter(Boolean)
+					.join(', ');
 				return `| \`${f.path}\` | ${cell(describeFieldType(f))} | ${flags} |`;
 			});
 			const partial = event.documented === 'partial' ? ' The documentation of this event is incomplete: other fields arrive too, kept as sent.' : '';
+			const example = event.exampleSource === 'synthetic' ? ' DealPOS gives no example: `dealpos-send` and the sample items use a synthetic one built from these fields.' : '';
 			parts.push(
 				[
 					`<details><summary><b>${cell(event.name)}</b> (<code>${event.key}</code>, ${event.fields.length} fields)</summary>`,
 					'',
 					`${cell(event.description)}${partial}`,
+					'',
+					`${shapeSource(event)}${example}`,
 					'',
 					'| Field | Type in the item | Documented as |',
 					'| --- | --- | --- |',

@@ -24,6 +24,12 @@ export interface DealPosField {
 	/** Type of the items of an array of scalars. */
 	itemsType?: FieldType;
 	enum?: string[];
+	/**
+	 * Not documented for this event: the key of the documented event whose field this is
+	 * (a sibling of the same category, or the record an undocumented array holds). Typed like
+	 * there, never required.
+	 */
+	borrowedFrom?: string;
 }
 
 /** One documented answer of a synchronous (loyalty) event. */
@@ -49,6 +55,12 @@ export interface DealPosEvent {
 	fields: DealPosField[];
 	/** The documented example body, when the documentation has a complete one. */
 	example?: IDataObject;
+	/**
+	 * `documented`: the example is DealPOS's own. `synthetic`: DealPOS gives none, so it was built
+	 * from the fields (scripts/lib/synthetic.js); items of exactly this body are marked
+	 * `dealpos.syntheticExample`.
+	 */
+	exampleSource?: 'documented' | 'synthetic';
 	exampleNote?: string;
 	/** An older documentation version of the same event. */
 	olderVersion?: { name: string; fields: DealPosField[] };

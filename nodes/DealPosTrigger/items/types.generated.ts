@@ -14,6 +14,65 @@ import type { DealPosLineInfo, DealPosMeta } from './index';
 
 export type { DealPosLineInfo, DealPosMeta };
 
+/** An element of `Components` in ProductCreatedItem. */
+export interface ProductCreatedVariantsComponentsElement {
+	/** string. */
+	Name?: string;
+	/** string. */
+	Code?: string;
+	/** integer. */
+	Qty?: number;
+	[key: string]: unknown;
+}
+
+/** An element of `OutletPrice` in ProductCreatedItem. */
+export interface ProductCreatedVariantsOutletPriceElement {
+	/** string. */
+	Outlet?: string;
+	/** number. */
+	Price?: number;
+	/** number. */
+	ExtraCost?: number;
+	[key: string]: unknown;
+}
+
+/** An element of `Variants` in ProductCreatedItem. */
+export interface ProductCreatedVariantsElement {
+	/** string. */
+	ID?: string;
+	/** string. */
+	Category?: string;
+	/** string. */
+	Product?: string;
+	/** string. */
+	Variant?: string;
+	/** string. */
+	Name?: string;
+	/** string. */
+	Code?: string;
+	/** number. */
+	Weight?: number;
+	/** string. */
+	Type?: string;
+	/** number. */
+	OrderPrice?: number;
+	/** number. */
+	UnitCost?: number;
+	/** number. */
+	UnitPrice?: number;
+	/** boolean. */
+	Taxable?: boolean;
+	/** boolean. */
+	LoyaltyPoint?: boolean;
+	/** boolean. */
+	Discontinued?: boolean;
+	/** array. */
+	Components?: ProductCreatedVariantsComponentsElement[];
+	/** array. */
+	OutletPrice?: ProductCreatedVariantsOutletPriceElement[];
+	[key: string]: unknown;
+}
+
 /** Product Created (`product.created`): A new product is created. */
 export interface ProductCreatedItem {
 	/** string. */
@@ -45,7 +104,7 @@ export interface ProductCreatedItem {
 	/** array of strings. */
 	ExtraImageURL?: Array<string>;
 	/** array. */
-	Variants?: unknown[];
+	Variants?: ProductCreatedVariantsElement[];
 	dealpos: DealPosMeta;
 	[key: string]: unknown;
 }
@@ -81,7 +140,7 @@ export interface ProductCreatedLineItem {
 	/** array of strings. */
 	ExtraImageURL?: Array<string>;
 	/** One element of `Variants`. */
-	line: IDataObject;
+	line: ProductCreatedVariantsElement;
 	dealpos: DealPosMeta & { line: DealPosLineInfo };
 	[key: string]: unknown;
 }
@@ -184,21 +243,440 @@ export interface ProductVariantUpdatedLineItem {
 	[key: string]: unknown;
 }
 
+/** An element of `Components` in ProductUpdatedItem. */
+export interface ProductUpdatedVariantsComponentsElement {
+	/** string. */
+	Name?: string;
+	/** string. */
+	Code?: string;
+	/** integer. */
+	Qty?: number;
+	[key: string]: unknown;
+}
+
+/** An element of `OutletPrice` in ProductUpdatedItem. */
+export interface ProductUpdatedVariantsOutletPriceElement {
+	/** string. */
+	Outlet?: string;
+	/** number. */
+	Price?: number;
+	/** number. */
+	ExtraCost?: number;
+	[key: string]: unknown;
+}
+
+/** An element of `Variants` in ProductUpdatedItem. */
+export interface ProductUpdatedVariantsElement {
+	/** string. */
+	ID?: string;
+	/** string. */
+	Category?: string;
+	/** string. */
+	Product?: string;
+	/** string. */
+	Variant?: string;
+	/** string. */
+	Name?: string;
+	/** string. */
+	Code?: string;
+	/** number. */
+	Weight?: number;
+	/** string. */
+	Type?: string;
+	/** number. */
+	OrderPrice?: number;
+	/** number. */
+	UnitCost?: number;
+	/** number. */
+	UnitPrice?: number;
+	/** boolean. */
+	Taxable?: boolean;
+	/** boolean. */
+	LoyaltyPoint?: boolean;
+	/** boolean. */
+	Discontinued?: boolean;
+	/** array. */
+	Components?: ProductUpdatedVariantsComponentsElement[];
+	/** array. */
+	OutletPrice?: ProductUpdatedVariantsOutletPriceElement[];
+	[key: string]: unknown;
+}
+
 /** Product Updated (`product.updated`): An existing product is edited. */
 export interface ProductUpdatedItem {
+	/** string. */
+	ID?: string;
+	/** string. */
+	Category?: string;
+	/** string. */
+	Name?: string;
+	/** string. */
+	SupplierName?: string;
+	/** string. */
+	Brand?: string;
+	/** string. */
+	BrandName?: string;
+	/** string. */
+	Code?: string;
+	/** boolean. */
+	Discontinued?: boolean;
+	/** string. */
+	Description?: string;
+	/** array. */
+	Storage?: unknown[];
+	/** array of strings. */
+	Tags?: Array<string>;
+	/** string. */
+	ImageURL?: string;
+	/** string. */
+	ThumbnailURL?: string;
+	/** array of strings. */
+	ExtraImageURL?: Array<string>;
+	/** array. */
+	Variants?: ProductUpdatedVariantsElement[];
 	dealpos: DealPosMeta;
+	[key: string]: unknown;
+}
+
+/** One line of Product Updated with Split Lines on: the record without `Variants`, plus `line`. */
+export interface ProductUpdatedLineItem {
+	/** string. */
+	ID?: string;
+	/** string. */
+	Category?: string;
+	/** string. */
+	Name?: string;
+	/** string. */
+	SupplierName?: string;
+	/** string. */
+	Brand?: string;
+	/** string. */
+	BrandName?: string;
+	/** string. */
+	Code?: string;
+	/** boolean. */
+	Discontinued?: boolean;
+	/** string. */
+	Description?: string;
+	/** array. */
+	Storage?: unknown[];
+	/** array of strings. */
+	Tags?: Array<string>;
+	/** string. */
+	ImageURL?: string;
+	/** string. */
+	ThumbnailURL?: string;
+	/** array of strings. */
+	ExtraImageURL?: Array<string>;
+	/** One element of `Variants`. */
+	line: ProductUpdatedVariantsElement;
+	dealpos: DealPosMeta & { line: DealPosLineInfo };
+	[key: string]: unknown;
+}
+
+/** An element of `Components` in ProductDeletedItem. */
+export interface ProductDeletedVariantsComponentsElement {
+	/** string. */
+	Name?: string;
+	/** string. */
+	Code?: string;
+	/** integer. */
+	Qty?: number;
+	[key: string]: unknown;
+}
+
+/** An element of `OutletPrice` in ProductDeletedItem. */
+export interface ProductDeletedVariantsOutletPriceElement {
+	/** string. */
+	Outlet?: string;
+	/** number. */
+	Price?: number;
+	/** number. */
+	ExtraCost?: number;
+	[key: string]: unknown;
+}
+
+/** An element of `Variants` in ProductDeletedItem. */
+export interface ProductDeletedVariantsElement {
+	/** string. */
+	ID?: string;
+	/** string. */
+	Category?: string;
+	/** string. */
+	Product?: string;
+	/** string. */
+	Variant?: string;
+	/** string. */
+	Name?: string;
+	/** string. */
+	Code?: string;
+	/** number. */
+	Weight?: number;
+	/** string. */
+	Type?: string;
+	/** number. */
+	OrderPrice?: number;
+	/** number. */
+	UnitCost?: number;
+	/** number. */
+	UnitPrice?: number;
+	/** boolean. */
+	Taxable?: boolean;
+	/** boolean. */
+	LoyaltyPoint?: boolean;
+	/** boolean. */
+	Discontinued?: boolean;
+	/** array. */
+	Components?: ProductDeletedVariantsComponentsElement[];
+	/** array. */
+	OutletPrice?: ProductDeletedVariantsOutletPriceElement[];
 	[key: string]: unknown;
 }
 
 /** Product Deleted (`product.deleted`): A product is deleted. */
 export interface ProductDeletedItem {
+	/** string. */
+	ID?: string;
+	/** string. */
+	Category?: string;
+	/** string. */
+	Name?: string;
+	/** string. */
+	SupplierName?: string;
+	/** string. */
+	Brand?: string;
+	/** string. */
+	BrandName?: string;
+	/** string. */
+	Code?: string;
+	/** boolean. */
+	Discontinued?: boolean;
+	/** string. */
+	Description?: string;
+	/** array. */
+	Storage?: unknown[];
+	/** array of strings. */
+	Tags?: Array<string>;
+	/** string. */
+	ImageURL?: string;
+	/** string. */
+	ThumbnailURL?: string;
+	/** array of strings. */
+	ExtraImageURL?: Array<string>;
+	/** array. */
+	Variants?: ProductDeletedVariantsElement[];
 	dealpos: DealPosMeta;
+	[key: string]: unknown;
+}
+
+/** One line of Product Deleted with Split Lines on: the record without `Variants`, plus `line`. */
+export interface ProductDeletedLineItem {
+	/** string. */
+	ID?: string;
+	/** string. */
+	Category?: string;
+	/** string. */
+	Name?: string;
+	/** string. */
+	SupplierName?: string;
+	/** string. */
+	Brand?: string;
+	/** string. */
+	BrandName?: string;
+	/** string. */
+	Code?: string;
+	/** boolean. */
+	Discontinued?: boolean;
+	/** string. */
+	Description?: string;
+	/** array. */
+	Storage?: unknown[];
+	/** array of strings. */
+	Tags?: Array<string>;
+	/** string. */
+	ImageURL?: string;
+	/** string. */
+	ThumbnailURL?: string;
+	/** array of strings. */
+	ExtraImageURL?: Array<string>;
+	/** One element of `Variants`. */
+	line: ProductDeletedVariantsElement;
+	dealpos: DealPosMeta & { line: DealPosLineInfo };
+	[key: string]: unknown;
+}
+
+/** An element of `Components` in ProductVariantCreatedItem. */
+export interface ProductVariantCreatedComponentsElement {
+	/** string. */
+	Name?: string;
+	/** string. */
+	Code?: string;
+	/** integer. */
+	Qty?: number;
+	[key: string]: unknown;
+}
+
+/** An element of `OutletPrice` in ProductVariantCreatedItem. */
+export interface ProductVariantCreatedOutletPriceElement {
+	/** string. */
+	Outlet?: string;
+	/** number. */
+	Price?: number;
+	/** number. */
+	ExtraCost?: number;
 	[key: string]: unknown;
 }
 
 /** Product Variant Created (`product.variant-created`): A new variant is added to a product. */
 export interface ProductVariantCreatedItem {
+	/** string. */
+	ID?: string;
+	/** string. */
+	Category?: string;
+	/** string. */
+	Product?: string;
+	/** string. */
+	Variant?: string;
+	/** string. */
+	Name?: string;
+	/** string. */
+	Code?: string;
+	/** number. */
+	Weight?: number;
+	/** string. */
+	Type?: string;
+	/** number. */
+	OrderPrice?: number;
+	/** number. */
+	UnitCost?: number;
+	/** number. */
+	UnitPrice?: number;
+	/** boolean. */
+	Taxable?: boolean;
+	/** boolean. */
+	LoyaltyPoint?: boolean;
+	/** boolean. */
+	Discontinued?: boolean;
+	/** array. */
+	Components?: ProductVariantCreatedComponentsElement[];
+	/** array. */
+	OutletPrice?: ProductVariantCreatedOutletPriceElement[];
 	dealpos: DealPosMeta;
+	[key: string]: unknown;
+}
+
+/** One line of Product Variant Created with Split Lines on: the record without `Components`, plus `line`. */
+export interface ProductVariantCreatedLineItem {
+	/** string. */
+	ID?: string;
+	/** string. */
+	Category?: string;
+	/** string. */
+	Product?: string;
+	/** string. */
+	Variant?: string;
+	/** string. */
+	Name?: string;
+	/** string. */
+	Code?: string;
+	/** number. */
+	Weight?: number;
+	/** string. */
+	Type?: string;
+	/** number. */
+	OrderPrice?: number;
+	/** number. */
+	UnitCost?: number;
+	/** number. */
+	UnitPrice?: number;
+	/** boolean. */
+	Taxable?: boolean;
+	/** boolean. */
+	LoyaltyPoint?: boolean;
+	/** boolean. */
+	Discontinued?: boolean;
+	/** array. */
+	OutletPrice?: ProductVariantCreatedOutletPriceElement[];
+	/** One element of `Components`. */
+	line: ProductVariantCreatedComponentsElement;
+	dealpos: DealPosMeta & { line: DealPosLineInfo };
+	[key: string]: unknown;
+}
+
+/** An element of `Variants` in InvoiceCreatedItem. */
+export interface InvoiceCreatedOutboundLogisticsVariantsElement {
+	/** string. */
+	VariantID?: string;
+	/** string. */
+	Name?: string;
+	/** string. */
+	Code?: string;
+	[key: string]: unknown;
+}
+
+/** An element of `OutboundLogistics` in InvoiceCreatedItem. */
+export interface InvoiceCreatedOutboundLogisticsElement {
+	/** string (UUID). */
+	ID?: string;
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	Number?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Date?: string | null;
+	/** object. */
+	Customer?: {
+		/** string. */
+		Name?: string;
+		/** string. */
+		Title?: string;
+		/** string. */
+		FirstName?: string;
+		/** string. */
+		LastName?: string;
+		/** string. */
+		Phone?: string;
+		/** string. */
+		Email?: string;
+		/** string. */
+		Code?: string;
+		/** string. */
+		Address?: string;
+		/** string. */
+		Gender?: string;
+		[key: string]: unknown;
+	};
+	/** string. */
+	CreatorID?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Created?: string | null;
+	/** array. */
+	Variants?: InvoiceCreatedOutboundLogisticsVariantsElement[];
+	[key: string]: unknown;
+}
+
+/** An element of `Payments` in InvoiceCreatedItem. */
+export interface InvoiceCreatedPaymentsElement {
+	/** string. */
+	ID?: string;
+	/** string. */
+	InvoiceID?: string;
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	Number?: string;
+	/** number. */
+	Amount?: number;
+	/** string. */
+	Method?: string;
+	/** date (YYYY-MM-DD) or null. */
+	Date?: string | null;
+	/** date (YYYY-MM-DD) or null. */
+	Created?: string | null;
+	/** string. */
+	Creator?: string;
+	/** string. */
+	CreatorID?: string;
 	[key: string]: unknown;
 }
 
@@ -279,9 +757,9 @@ export interface InvoiceCreatedItem {
 	/** array. */
 	Variants?: unknown[];
 	/** array. */
-	OutboundLogistics?: unknown[];
+	OutboundLogistics?: InvoiceCreatedOutboundLogisticsElement[];
 	/** array. */
-	Payments?: unknown[];
+	Payments?: InvoiceCreatedPaymentsElement[];
 	/** string. */
 	ReferenceNumber?: string;
 	/** object. */
@@ -365,9 +843,9 @@ export interface InvoiceCreatedLineItem {
 	/** boolean (sent as "Yes"/"No"). */
 	Void?: boolean;
 	/** array. */
-	OutboundLogistics?: unknown[];
+	OutboundLogistics?: InvoiceCreatedOutboundLogisticsElement[];
 	/** array. */
-	Payments?: unknown[];
+	Payments?: InvoiceCreatedPaymentsElement[];
 	/** string. */
 	ReferenceNumber?: string;
 	/** object. */
@@ -378,15 +856,509 @@ export interface InvoiceCreatedLineItem {
 	[key: string]: unknown;
 }
 
+/** An element of `Variants` in InvoiceDeletedItem. */
+export interface InvoiceDeletedOutboundLogisticsVariantsElement {
+	/** string. */
+	VariantID?: string;
+	/** string. */
+	Name?: string;
+	/** string. */
+	Code?: string;
+	[key: string]: unknown;
+}
+
+/** An element of `OutboundLogistics` in InvoiceDeletedItem. */
+export interface InvoiceDeletedOutboundLogisticsElement {
+	/** string (UUID). */
+	ID?: string;
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	Number?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Date?: string | null;
+	/** object. */
+	Customer?: {
+		/** string. */
+		Name?: string;
+		/** string. */
+		Title?: string;
+		/** string. */
+		FirstName?: string;
+		/** string. */
+		LastName?: string;
+		/** string. */
+		Phone?: string;
+		/** string. */
+		Email?: string;
+		/** string. */
+		Code?: string;
+		/** string. */
+		Address?: string;
+		/** string. */
+		Gender?: string;
+		[key: string]: unknown;
+	};
+	/** string. */
+	CreatorID?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Created?: string | null;
+	/** array. */
+	Variants?: InvoiceDeletedOutboundLogisticsVariantsElement[];
+	[key: string]: unknown;
+}
+
+/** An element of `Payments` in InvoiceDeletedItem. */
+export interface InvoiceDeletedPaymentsElement {
+	/** string. */
+	ID?: string;
+	/** string. */
+	InvoiceID?: string;
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	Number?: string;
+	/** number. */
+	Amount?: number;
+	/** string. */
+	Method?: string;
+	/** date (YYYY-MM-DD) or null. */
+	Date?: string | null;
+	/** date (YYYY-MM-DD) or null. */
+	Created?: string | null;
+	/** string. */
+	Creator?: string;
+	/** string. */
+	CreatorID?: string;
+	[key: string]: unknown;
+}
+
 /** Invoice Deleted (`invoice.deleted`): An existing customer invoice is deleted. */
 export interface InvoiceDeletedItem {
+	/** string. */
+	ID?: string;
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	Number?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Date?: string | null;
+	/** date-time (ISO 8601 with offset) or null. */
+	DueDate?: string | null;
+	/** string. */
+	Tag?: string;
+	/** object. */
+	Customer?: {
+		/** string. */
+		ID?: string;
+		/** string. */
+		Name?: string;
+		/** string. */
+		Email?: string;
+		/** string. */
+		Phone?: string;
+		/** string. */
+		Mobile?: string;
+		/** string. */
+		Code?: string;
+		/** string. */
+		Address?: string;
+		[key: string]: unknown;
+	};
+	/** string. */
+	CreatorID?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Created?: string | null;
+	/** integer. */
+	Discount1?: number;
+	/** integer. */
+	Discount2?: number;
+	/** integer. */
+	DiscountAmount?: number;
+	/** integer. */
+	Gross?: number;
+	/** integer. */
+	DiscountTotal?: number;
+	/** string. */
+	TaxType?: string;
+	/** string. */
+	TaxCalculation?: string;
+	/** integer. */
+	Tax?: number;
+	/** integer. */
+	TaxRate?: number;
+	/** integer. */
+	Sales?: number;
+	/** integer. */
+	Surcharge?: number;
+	/** integer. */
+	SalesNTax?: number;
+	/** string. */
+	Coupon?: string;
+	/** string. */
+	CouponNote?: string;
+	/** string. */
+	Note?: string;
+	/** integer. */
+	PointUsed?: number;
+	/** integer. */
+	PointsEarned?: number;
+	/** string. */
+	Delivery?: string;
+	/** boolean (sent as "Yes"/"No"). */
+	Void?: boolean;
+	/** array. */
+	Variants?: unknown[];
+	/** array. */
+	OutboundLogistics?: InvoiceDeletedOutboundLogisticsElement[];
+	/** array. */
+	Payments?: InvoiceDeletedPaymentsElement[];
+	/** string. */
+	ReferenceNumber?: string;
+	/** object. */
+	OrderFulfillmentRecipient?: IDataObject;
 	dealpos: DealPosMeta;
+	[key: string]: unknown;
+}
+
+/** One line of Invoice Deleted with Split Lines on: the record without `Variants`, plus `line`. */
+export interface InvoiceDeletedLineItem {
+	/** string. */
+	ID?: string;
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	Number?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Date?: string | null;
+	/** date-time (ISO 8601 with offset) or null. */
+	DueDate?: string | null;
+	/** string. */
+	Tag?: string;
+	/** object. */
+	Customer?: {
+		/** string. */
+		ID?: string;
+		/** string. */
+		Name?: string;
+		/** string. */
+		Email?: string;
+		/** string. */
+		Phone?: string;
+		/** string. */
+		Mobile?: string;
+		/** string. */
+		Code?: string;
+		/** string. */
+		Address?: string;
+		[key: string]: unknown;
+	};
+	/** string. */
+	CreatorID?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Created?: string | null;
+	/** integer. */
+	Discount1?: number;
+	/** integer. */
+	Discount2?: number;
+	/** integer. */
+	DiscountAmount?: number;
+	/** integer. */
+	Gross?: number;
+	/** integer. */
+	DiscountTotal?: number;
+	/** string. */
+	TaxType?: string;
+	/** string. */
+	TaxCalculation?: string;
+	/** integer. */
+	Tax?: number;
+	/** integer. */
+	TaxRate?: number;
+	/** integer. */
+	Sales?: number;
+	/** integer. */
+	Surcharge?: number;
+	/** integer. */
+	SalesNTax?: number;
+	/** string. */
+	Coupon?: string;
+	/** string. */
+	CouponNote?: string;
+	/** string. */
+	Note?: string;
+	/** integer. */
+	PointUsed?: number;
+	/** integer. */
+	PointsEarned?: number;
+	/** string. */
+	Delivery?: string;
+	/** boolean (sent as "Yes"/"No"). */
+	Void?: boolean;
+	/** array. */
+	OutboundLogistics?: InvoiceDeletedOutboundLogisticsElement[];
+	/** array. */
+	Payments?: InvoiceDeletedPaymentsElement[];
+	/** string. */
+	ReferenceNumber?: string;
+	/** object. */
+	OrderFulfillmentRecipient?: IDataObject;
+	/** One element of `Variants`. */
+	line: IDataObject;
+	dealpos: DealPosMeta & { line: DealPosLineInfo };
+	[key: string]: unknown;
+}
+
+/** An element of `Variants` in InvoiceErasedItem. */
+export interface InvoiceErasedOutboundLogisticsVariantsElement {
+	/** string. */
+	VariantID?: string;
+	/** string. */
+	Name?: string;
+	/** string. */
+	Code?: string;
+	[key: string]: unknown;
+}
+
+/** An element of `OutboundLogistics` in InvoiceErasedItem. */
+export interface InvoiceErasedOutboundLogisticsElement {
+	/** string (UUID). */
+	ID?: string;
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	Number?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Date?: string | null;
+	/** object. */
+	Customer?: {
+		/** string. */
+		Name?: string;
+		/** string. */
+		Title?: string;
+		/** string. */
+		FirstName?: string;
+		/** string. */
+		LastName?: string;
+		/** string. */
+		Phone?: string;
+		/** string. */
+		Email?: string;
+		/** string. */
+		Code?: string;
+		/** string. */
+		Address?: string;
+		/** string. */
+		Gender?: string;
+		[key: string]: unknown;
+	};
+	/** string. */
+	CreatorID?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Created?: string | null;
+	/** array. */
+	Variants?: InvoiceErasedOutboundLogisticsVariantsElement[];
+	[key: string]: unknown;
+}
+
+/** An element of `Payments` in InvoiceErasedItem. */
+export interface InvoiceErasedPaymentsElement {
+	/** string. */
+	ID?: string;
+	/** string. */
+	InvoiceID?: string;
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	Number?: string;
+	/** number. */
+	Amount?: number;
+	/** string. */
+	Method?: string;
+	/** date (YYYY-MM-DD) or null. */
+	Date?: string | null;
+	/** date (YYYY-MM-DD) or null. */
+	Created?: string | null;
+	/** string. */
+	Creator?: string;
+	/** string. */
+	CreatorID?: string;
 	[key: string]: unknown;
 }
 
 /** Invoice Erased (`invoice.erased`): An existing customer invoice is permanently erased. */
 export interface InvoiceErasedItem {
+	/** string. */
+	ID?: string;
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	Number?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Date?: string | null;
+	/** date-time (ISO 8601 with offset) or null. */
+	DueDate?: string | null;
+	/** string. */
+	Tag?: string;
+	/** object. */
+	Customer?: {
+		/** string. */
+		ID?: string;
+		/** string. */
+		Name?: string;
+		/** string. */
+		Email?: string;
+		/** string. */
+		Phone?: string;
+		/** string. */
+		Mobile?: string;
+		/** string. */
+		Code?: string;
+		/** string. */
+		Address?: string;
+		[key: string]: unknown;
+	};
+	/** string. */
+	CreatorID?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Created?: string | null;
+	/** integer. */
+	Discount1?: number;
+	/** integer. */
+	Discount2?: number;
+	/** integer. */
+	DiscountAmount?: number;
+	/** integer. */
+	Gross?: number;
+	/** integer. */
+	DiscountTotal?: number;
+	/** string. */
+	TaxType?: string;
+	/** string. */
+	TaxCalculation?: string;
+	/** integer. */
+	Tax?: number;
+	/** integer. */
+	TaxRate?: number;
+	/** integer. */
+	Sales?: number;
+	/** integer. */
+	Surcharge?: number;
+	/** integer. */
+	SalesNTax?: number;
+	/** string. */
+	Coupon?: string;
+	/** string. */
+	CouponNote?: string;
+	/** string. */
+	Note?: string;
+	/** integer. */
+	PointUsed?: number;
+	/** integer. */
+	PointsEarned?: number;
+	/** string. */
+	Delivery?: string;
+	/** boolean (sent as "Yes"/"No"). */
+	Void?: boolean;
+	/** array. */
+	Variants?: unknown[];
+	/** array. */
+	OutboundLogistics?: InvoiceErasedOutboundLogisticsElement[];
+	/** array. */
+	Payments?: InvoiceErasedPaymentsElement[];
+	/** string. */
+	ReferenceNumber?: string;
+	/** object. */
+	OrderFulfillmentRecipient?: IDataObject;
 	dealpos: DealPosMeta;
+	[key: string]: unknown;
+}
+
+/** One line of Invoice Erased with Split Lines on: the record without `Variants`, plus `line`. */
+export interface InvoiceErasedLineItem {
+	/** string. */
+	ID?: string;
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	Number?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Date?: string | null;
+	/** date-time (ISO 8601 with offset) or null. */
+	DueDate?: string | null;
+	/** string. */
+	Tag?: string;
+	/** object. */
+	Customer?: {
+		/** string. */
+		ID?: string;
+		/** string. */
+		Name?: string;
+		/** string. */
+		Email?: string;
+		/** string. */
+		Phone?: string;
+		/** string. */
+		Mobile?: string;
+		/** string. */
+		Code?: string;
+		/** string. */
+		Address?: string;
+		[key: string]: unknown;
+	};
+	/** string. */
+	CreatorID?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Created?: string | null;
+	/** integer. */
+	Discount1?: number;
+	/** integer. */
+	Discount2?: number;
+	/** integer. */
+	DiscountAmount?: number;
+	/** integer. */
+	Gross?: number;
+	/** integer. */
+	DiscountTotal?: number;
+	/** string. */
+	TaxType?: string;
+	/** string. */
+	TaxCalculation?: string;
+	/** integer. */
+	Tax?: number;
+	/** integer. */
+	TaxRate?: number;
+	/** integer. */
+	Sales?: number;
+	/** integer. */
+	Surcharge?: number;
+	/** integer. */
+	SalesNTax?: number;
+	/** string. */
+	Coupon?: string;
+	/** string. */
+	CouponNote?: string;
+	/** string. */
+	Note?: string;
+	/** integer. */
+	PointUsed?: number;
+	/** integer. */
+	PointsEarned?: number;
+	/** string. */
+	Delivery?: string;
+	/** boolean (sent as "Yes"/"No"). */
+	Void?: boolean;
+	/** array. */
+	OutboundLogistics?: InvoiceErasedOutboundLogisticsElement[];
+	/** array. */
+	Payments?: InvoiceErasedPaymentsElement[];
+	/** string. */
+	ReferenceNumber?: string;
+	/** object. */
+	OrderFulfillmentRecipient?: IDataObject;
+	/** One element of `Variants`. */
+	line: IDataObject;
+	dealpos: DealPosMeta & { line: DealPosLineInfo };
 	[key: string]: unknown;
 }
 
@@ -428,6 +1400,66 @@ export interface CustomerCreatedItem {
 export interface CustomerDeletedItem {
 	/** string; required, non-empty. */
 	FirstName: string;
+	/** string; required, non-empty. */
+	LastName: string;
+	/** string; required, non-empty. */
+	Title: string;
+	/** date-time (ISO 8601 with offset) or null; required, non-empty. */
+	Birthdate: string | null;
+	/** string; required, non-empty. */
+	Phone: string;
+	/** string; required, non-empty. */
+	Email: string;
+	/** number; required. */
+	Gender: number;
+	/** string; required, non-empty. */
+	Outlet: string;
+	/** string; required, non-empty. */
+	Name: string;
+	/** string; required. */
+	Code: string;
+	/** string; required, non-empty. */
+	Address: string;
+	/** string; required, non-empty. */
+	City: string;
+	/** string; required, non-empty. */
+	Mobile: string;
+	/** string; required, non-empty. */
+	MemberIdentification: string;
+	dealpos: DealPosMeta;
+	[key: string]: unknown;
+}
+
+/** Customer Updated (`customer.updated`): A customer is updated in Contacts > Customer. */
+export interface CustomerUpdatedItem {
+	/** string; required, non-empty. */
+	FirstName: string;
+	/** string; required, non-empty. */
+	LastName: string;
+	/** string; required, non-empty. */
+	Title: string;
+	/** date-time (ISO 8601 with offset) or null; required, non-empty. */
+	Birthdate: string | null;
+	/** string; required, non-empty. */
+	Phone: string;
+	/** string; required, non-empty. */
+	Email: string;
+	/** number; required. */
+	Gender: number;
+	/** string; required, non-empty. */
+	Outlet: string;
+	/** string; required, non-empty. */
+	Name: string;
+	/** string; required. */
+	Code: string;
+	/** string; required, non-empty. */
+	Address: string;
+	/** string; required, non-empty. */
+	City: string;
+	/** string; required, non-empty. */
+	Mobile: string;
+	/** string; required, non-empty. */
+	MemberIdentification: string;
 	dealpos: DealPosMeta;
 	[key: string]: unknown;
 }
@@ -478,6 +1510,8 @@ export interface SupplierDeletedItem {
 	Code: string;
 	/** string. */
 	Address?: string;
+	/** string. */
+	Mobile?: string;
 	dealpos: DealPosMeta;
 	[key: string]: unknown;
 }
@@ -567,9 +1601,88 @@ export interface TransferOrderCreatedLineItem {
 	[key: string]: unknown;
 }
 
+/** An element of `Variants` in TransferOrderDeletedItem. */
+export interface TransferOrderDeletedVariantsElement {
+	/** string. */
+	VariantID?: string;
+	/** string. */
+	Name?: string;
+	/** string. */
+	Code?: string;
+	/** number. */
+	Quantity?: number;
+	/** number. */
+	Discount?: number;
+	/** number. */
+	Cost?: number;
+	/** number. */
+	Price?: number;
+	/** string. */
+	Note?: string;
+	[key: string]: unknown;
+}
+
 /** Transfer Order Deleted (`transfer-order.deleted`): A transfer order is deleted (inferred from name). */
 export interface TransferOrderDeletedItem {
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	OutletID?: string;
+	/** string. */
+	Destination?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Date?: string | null;
+	/** string. */
+	Number?: string;
+	/** string. */
+	Courier?: string;
+	/** string. */
+	Note?: string;
+	/** string. */
+	State?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	ReceivedDate?: string | null;
+	/** string. */
+	ReceivedNote?: string;
+	/** string. */
+	CreatorID?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Created?: string | null;
+	/** array. */
+	Variants?: TransferOrderDeletedVariantsElement[];
 	dealpos: DealPosMeta;
+	[key: string]: unknown;
+}
+
+/** One line of Transfer Order Deleted with Split Lines on: the record without `Variants`, plus `line`. */
+export interface TransferOrderDeletedLineItem {
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	OutletID?: string;
+	/** string. */
+	Destination?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Date?: string | null;
+	/** string. */
+	Number?: string;
+	/** string. */
+	Courier?: string;
+	/** string. */
+	Note?: string;
+	/** string. */
+	State?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	ReceivedDate?: string | null;
+	/** string. */
+	ReceivedNote?: string;
+	/** string. */
+	CreatorID?: string;
+	/** date-time (ISO 8601 with offset) or null. */
+	Created?: string | null;
+	/** One element of `Variants`. */
+	line: TransferOrderDeletedVariantsElement;
+	dealpos: DealPosMeta & { line: DealPosLineInfo };
 	[key: string]: unknown;
 }
 
@@ -858,18 +1971,78 @@ export interface InvoicePaymentCreatedItem {
 
 /** Payment Deleted (`invoice-payment.deleted`): An invoice payment is deleted. */
 export interface InvoicePaymentDeletedItem {
+	/** string. */
+	ID?: string;
+	/** string. */
+	InvoiceID?: string;
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	Number?: string;
+	/** number. */
+	Amount?: number;
+	/** string. */
+	Method?: string;
+	/** date (YYYY-MM-DD) or null. */
+	Date?: string | null;
+	/** date (YYYY-MM-DD) or null. */
+	Created?: string | null;
+	/** string. */
+	Creator?: string;
+	/** string. */
+	CreatorID?: string;
 	dealpos: DealPosMeta;
 	[key: string]: unknown;
 }
 
 /** Payment Updated (`invoice-payment.updated`): An invoice payment is edited. */
 export interface InvoicePaymentUpdatedItem {
+	/** string. */
+	ID?: string;
+	/** string. */
+	InvoiceID?: string;
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	Number?: string;
+	/** number. */
+	Amount?: number;
+	/** string. */
+	Method?: string;
+	/** date (YYYY-MM-DD) or null. */
+	Date?: string | null;
+	/** date (YYYY-MM-DD) or null. */
+	Created?: string | null;
+	/** string. */
+	Creator?: string;
+	/** string. */
+	CreatorID?: string;
 	dealpos: DealPosMeta;
 	[key: string]: unknown;
 }
 
 /** Payment Write-Off (`invoice-payment.writeoff`): An invoice balance is written off as a payment. */
 export interface InvoicePaymentWriteoffItem {
+	/** string. */
+	ID?: string;
+	/** string. */
+	InvoiceID?: string;
+	/** string. */
+	Outlet?: string;
+	/** string. */
+	Number?: string;
+	/** number. */
+	Amount?: number;
+	/** string. */
+	Method?: string;
+	/** date (YYYY-MM-DD) or null. */
+	Date?: string | null;
+	/** date (YYYY-MM-DD) or null. */
+	Created?: string | null;
+	/** string. */
+	Creator?: string;
+	/** string. */
+	CreatorID?: string;
 	dealpos: DealPosMeta;
 	[key: string]: unknown;
 }
@@ -916,6 +2089,12 @@ export interface BillPaymentDeletedItem {
 	Method: string;
 	/** date-time (ISO 8601 with offset) or null; required, non-empty. */
 	Date: string | null;
+	/** date-time (ISO 8601 with offset) or null. */
+	Created?: string | null;
+	/** string. */
+	Creator?: string;
+	/** string. */
+	CreatorID?: string;
 	dealpos: DealPosMeta;
 	[key: string]: unknown;
 }
@@ -1154,6 +2333,7 @@ export interface DealPosItemByEvent {
 	'invoice.erased': InvoiceErasedItem;
 	'customer.created': CustomerCreatedItem;
 	'customer.deleted': CustomerDeletedItem;
+	'customer.updated': CustomerUpdatedItem;
 	'supplier.created': SupplierCreatedItem;
 	'supplier.deleted': SupplierDeletedItem;
 	'transfer-order.created': TransferOrderCreatedItem;
@@ -1179,8 +2359,14 @@ export interface DealPosItemByEvent {
 export interface DealPosLineItemByEvent {
 	'product.created': ProductCreatedLineItem;
 	'product.variant-updated': ProductVariantUpdatedLineItem;
+	'product.updated': ProductUpdatedLineItem;
+	'product.deleted': ProductDeletedLineItem;
+	'product.variant-created': ProductVariantCreatedLineItem;
 	'invoice.created': InvoiceCreatedLineItem;
+	'invoice.deleted': InvoiceDeletedLineItem;
+	'invoice.erased': InvoiceErasedLineItem;
 	'transfer-order.created': TransferOrderCreatedLineItem;
+	'transfer-order.deleted': TransferOrderDeletedLineItem;
 	'outbound-logistic.complete': OutboundLogisticCompleteLineItem;
 	'inbound-logistic.complete': InboundLogisticCompleteLineItem;
 	'adjustment.created': AdjustmentCreatedLineItem;
