@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 'use strict';
-// The main job: `npm run n8n`. Provisions a pinned n8n (and the Node.js it needs) into the cache
-// folder, builds and packs this package, installs the tarball the way n8n installs community
+// The main job: `npm run n8n`. Installs the development dependencies if needed, builds and packs
+// this package (first, so a broken build fails in seconds), provisions a pinned n8n (and the
+// Node.js it needs) into the cache folder, installs the tarball the way n8n installs community
 // packages, imports and publishes the demo workflow "DealPOS customer to CRM", starts n8n at
 // http://localhost:5678 and prints the webhook URLs and a command that fires a sample event.
-// Ctrl-C stops it. Environment: N8N_VERSION (default 2.41.1), N8N_PORT (5678),
+// Ctrl-C stops it. With CI set (as in .ci/run), it instead posts that sample event, checks the
+// answer, and stops. Environment: N8N_VERSION (default 2.41.1), N8N_PORT (5678),
 // DEALPOS_N8N_CACHE (default ./.cache).
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { ensureDependencies } = require('./lib/deps');
 const h = require('./lib/n8n');
 const { cacheDir, ROOT } = require('./lib/provision');
 const { demoWorkflow } = require('./lib/demo');
@@ -18,13 +21,14 @@ const { eventUrl } = require('./lib/workflows');
 async function main() {
 	const t0 = Date.now();
 	const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+	ensureDependencies();
+	h.log('building and packing n8n-nodes-dealpos');
+	const tarball = h.pack();
 	const runtime = h.ensureN8n();
 	h.log(`n8n ${runtime.version} ready (${secs()})`);
 
 	const userFolder = path.join(cacheDir(), `home-${runtime.version}`);
 	fs.mkdirSync(path.join(userFolder, 'files'), { recursive: true });
-	h.log('building and packing n8n-nodes-dealpos');
-	const tarball = h.pack();
 	h.installPackage(userFolder, tarball);
 	h.log(`installed ${path.basename(tarball)} into ${userFolder}/.n8n/nodes (${secs()})`);
 
@@ -50,15 +54,29 @@ n8n ${runtime.version} is running at http://localhost:${port} (ready in ${secs()
 Workflow "DealPOS customer to CRM" is published. Paste these URLs into DealPOS (Developer > Menu URL):
 
   Customer Created   ${base}/created
-  Customer Updated   ${base}/updated   (custom event: not in the DealPOS docs)
+  Customer Updated   ${base}/updated
+  Customer Deleted   ${base}/deleted
 
 Fire the documented Customer Created example:
 
   curl -sS -X POST ${base}/created -H 'content-type: application/json' -d '${body}'
 
-The contact lands in the Data table "CRM contacts" (editor: Overview > Data tables).
-Press Ctrl-C to stop.
+The contact lands in the Data table "CRM contacts" (editor: Overview > Data tables); Customer
+Updated changes its row, Customer Deleted marks it deleted.
 `);
+	if (process.env.CI) {
+		// CI runs this command as the README gives it: fire the sample, check the answer, stop.
+		const res = await fetch(`${base.replace('localhost', '127.0.0.1')}/created`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body,
+		});
+		const text = await res.text();
+		process.stdout.write(`CI: the sample answered HTTP ${res.status} ${text} (${secs()})\n`);
+		await n8n.stop();
+		process.exit(res.status === 200 && JSON.parse(text).status === 'success' ? 0 : 1);
+	}
+	process.stdout.write('Press Ctrl-C to stop.\n');
 	let stopping = false;
 	const shutdown = async () => {
 		if (stopping) return;

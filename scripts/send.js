@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// dealpos-send: sends the documented example of a DealPOS event (or your own JSON file) to a
+// dealpos-send: sends the example of a DealPOS event (DealPOS's own, or a synthetic one built from
+// the documented fields where DealPOS gives none) (or your own JSON file) to a
 // DealPOS Trigger URL, the way DealPOS would, and prints the HTTP answer.
 //
 // Shipped in the package as dist/bin/dealpos-send.js (`npx dealpos-send ...` after
@@ -82,13 +83,14 @@ function bodyFor(eventArg, args, catalog) {
 	if (file) return fs.readFileSync(file, 'utf8');
 	const event = catalog.findEvent(eventArg);
 	if (!event) throw new Error(`unknown event ${eventArg}; \`dealpos-send list\` shows the events`);
-	if (!event.example) throw new Error(`${eventArg} has no complete documented example: pass --body FILE`);
+	if (!event.example) throw new Error(`${eventArg} has no example: pass --body FILE`);
 	return JSON.stringify(event.example);
 }
 
 function list(catalog) {
 	for (const e of catalog.allEvents()) {
-		process.stdout.write(`${e.key.padEnd(36)} ${(e.example ? 'example' : 'no example: use --body').padEnd(24)}  ${e.name}\n`);
+		const example = !e.example ? 'no example: use --body' : e.exampleSource === 'synthetic' ? 'synthetic example' : 'documented example';
+		process.stdout.write(`${e.key.padEnd(36)} ${example.padEnd(24)}  ${e.name}\n`);
 	}
 }
 

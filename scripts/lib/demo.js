@@ -25,14 +25,17 @@ const CONTACT = [
 	['birthDate', '={{ $json.Birthdate }}', 'string'],
 	['dealposCode', '={{ $json.Code }}', 'string'],
 	['dealposEvent', '={{ $json.dealpos.event }}', 'string'],
+	['deleted', "={{ $json.dealpos.event === 'customer.deleted' }}", 'boolean'],
 ];
+
+/** The contact's key: DealPOS's unique customer Code. An update or deletion changes its row. */
+const KEY = 'dealposCode';
 
 function demoWorkflow() {
 	const trigger = triggerNode({
 		tag: 'demo-customer',
 		category: 'customer',
-		events: ['created', '__custom'],
-		customEvents: 'updated',
+		events: ['created', 'updated', 'deleted'],
 	});
 	trigger.position = [0, 0];
 	const map = {
@@ -70,8 +73,13 @@ function demoWorkflow() {
 		position: [720, -100],
 		parameters: {
 			resource: 'row',
-			operation: 'insert',
+			// Upsert on the DealPOS customer: Created adds the contact, Updated changes the same row,
+			// Deleted marks it (deleted = true) so the CRM keeps its history.
+			operation: 'upsert',
 			dataTableId: { __rl: true, mode: 'name', value: TABLE },
+			filters: {
+				conditions: [{ keyName: KEY, condition: 'eq', keyValue: `={{ $('Map to CRM contact').item.json.${KEY} }}` }],
+			},
 			columns: {
 				mappingMode: 'defineBelow',
 				value: Object.fromEntries(CONTACT.map(([name]) => [name, `={{ $('Map to CRM contact').item.json.${name} }}`])),
@@ -138,7 +146,7 @@ function demoWorkflow() {
 	};
 }
 
-module.exports = { demoWorkflow, samplePinData, TABLE, CONTACT };
+module.exports = { demoWorkflow, samplePinData, TABLE, CONTACT, KEY };
 
 if (require.main === module) {
 	const file = path.resolve(__dirname, '..', '..', 'examples', 'customer-to-crm.json');

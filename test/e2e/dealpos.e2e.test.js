@@ -13,7 +13,7 @@ const { promisify } = require('node:util');
 const h = require('../../scripts/lib/n8n');
 const wf = require('../../scripts/lib/workflows');
 const { startCapture, settle } = require('../../scripts/lib/capture');
-const { demoWorkflow } = require('../../scripts/lib/demo');
+const { demoWorkflow, TABLE, KEY } = require('../../scripts/lib/demo');
 const { loyaltyWorkflows, MEMBERS } = require('../../scripts/lib/loyalty');
 
 const catalog = require('../../dist/nodes/DealPosTrigger/catalog');
@@ -35,9 +35,9 @@ function authWorkflows(captureUrl) {
 	};
 }
 
-/** One capture workflow per category that has events with documented examples. */
+/** One capture workflow per category with events, listening to all of them. */
 function categoryWorkflows(captureUrl) {
-	return catalog.CATEGORIES.filter((c) => c.events.some((e) => e.example && !e.synchronous)).map((c) =>
+	return catalog.CATEGORIES.filter((c) => c.events.length).map((c) =>
 		wf.captureWorkflow({
 			tag: `cat-${c.slug}`,
 			captureUrl,
@@ -47,12 +47,38 @@ function categoryWorkflows(captureUrl) {
 	);
 }
 
-/** The demo workflow with a capture after "Save contact", to read what the store returned. */
+/**
+ * The demo workflow, then: every row the Data table holds for the delivered customer's code,
+ * gathered into one item and posted to the capture server, to read what the store holds.
+ */
 function demoWithCapture(captureUrl) {
 	const demo = demoWorkflow();
-	const capture = wf.captureNode('Capture', `${captureUrl}/demo`, [960, -100]);
-	demo.nodes.push(capture);
-	demo.connections['Save contact'] = { main: [[{ node: 'Capture', type: 'main', index: 0 }]] };
+	const rows = {
+		id: wf.webhookIdFor('demo-e2e-rows'),
+		name: 'Rows of this customer',
+		type: 'n8n-nodes-base.dataTable',
+		typeVersion: 1.1,
+		position: [960, -100],
+		executeOnce: true,
+		parameters: {
+			resource: 'row',
+			operation: 'get',
+			dataTableId: { __rl: true, mode: 'name', value: TABLE },
+			filters: { conditions: [{ keyName: KEY, condition: 'eq', keyValue: `={{ $('Map to CRM contact').first().json.${KEY} }}` }] },
+			returnAll: true,
+		},
+	};
+	const all = {
+		id: wf.webhookIdFor('demo-e2e-all'),
+		name: 'All rows',
+		type: 'n8n-nodes-base.aggregate',
+		typeVersion: 1,
+		position: [1200, -100],
+		parameters: { aggregate: 'aggregateAllItemData', destinationFieldName: 'rows', options: {} },
+	};
+	const capture = wf.captureNode('Capture', `${captureUrl}/demo`, [1440, -100]);
+	demo.nodes.push(rows, all, capture);
+	Object.assign(demo.connections, wf.connect('Save contact', 'Rows of this customer', 'All rows', 'Capture'));
 	return demo;
 }
 
@@ -109,35 +135,40 @@ after(async () => {
 	if (ctx.userFolder && process.env.E2E_KEEP !== '1') fs.rmSync(ctx.userFolder, { recursive: true, force: true });
 });
 
+/** Runs the dealpos-send command of the built package. */
+const send = (args) => promisify(execFile)(process.execPath, [path.join(__dirname, '..', '..', 'dist', 'bin', 'dealpos-send.js'), ...args]);
+
 function triggerOf(category) {
 	return ctx.categories.find((w) => w.nodes[0].parameters.category === category).nodes[0];
 }
 
-describe('documented examples through a real n8n', () => {
-	const events = catalog.allEvents().filter((e) => e.example && !e.synchronous);
-	for (const event of events) {
-		it(`${event.key}: one execution, the item tagged with its event`, async () => {
+describe('every event of the catalog, sent with dealpos-send', () => {
+	for (const event of catalog.allEvents()) {
+		it(`${event.key}: one execution, its item valid and tagged (${event.exampleSource} example)`, async () => {
 			const [category, slug] = event.key.split('.');
 			const trigger = triggerOf(category);
 			const tag = `/cat-${category}`;
 			const before = ctx.capture.at(tag).length;
-			const res = await post(wf.eventUrl(ctx.base, trigger, slug), event.example);
-			assert.equal(res.status, 200);
-			assert.deepEqual(res.json, { status: 'success' });
+			const { stdout } = await send([event.key, wf.eventUrl(ctx.base, trigger, slug)]);
+			assert.match(stdout, /^HTTP 200 /);
+			if (!event.synchronous) assert.match(stdout, /\{"status":"success"\}/);
 			await ctx.capture.waitFor(() => ctx.capture.at(tag).length >= before + 1);
 			await settle(1500);
 			const got = ctx.capture.at(tag).slice(before);
 			assert.equal(got.length, 1, 'exactly one execution reached the downstream node');
-			assert.equal(got[0].body.dealpos.event, event.key);
-			assert.equal(got[0].body.dealpos.category, category);
-			assert.equal(got[0].body.dealpos.mode, 'production');
+			const { dealpos } = got[0].body;
+			assert.equal(dealpos.event, event.key);
+			assert.equal(dealpos.category, category);
+			assert.equal(dealpos.mode, 'production');
+			assert.deepEqual(dealpos.problems, [], 'the item passes the trigger\'s own validation');
+			assert.equal(dealpos.syntheticExample === true, event.exampleSource === 'synthetic');
 		});
 	}
 
 	it('an event the node does not listen to: 2xx and no execution', async () => {
-		const trigger = triggerOf('customer');
+		const trigger = ctx.auth.header.nodes[0];
 		const before = ctx.capture.received.length;
-		const res = await post(wf.eventUrl(ctx.base, trigger, 'updated'), catalog.findEvent('customer.created').example);
+		const res = await post(wf.eventUrl(ctx.base, trigger, 'deleted'), catalog.findEvent('customer.created').example, { 'X-API-Key': SECRET });
 		assert.ok(res.status >= 200 && res.status < 300, `status ${res.status}`);
 		assert.equal(res.json.status, 'ignored');
 		await settle(2500);
@@ -167,42 +198,54 @@ describe('typed items through a real n8n', () => {
 });
 
 describe('demo workflow "DealPOS customer to CRM"', () => {
-	it('maps the Customer Created example to a CRM contact stored in the Data table', async () => {
-		const trigger = ctx.demo.nodes[0];
-		const res = await post(wf.eventUrl(ctx.base, trigger, 'created'), catalog.findEvent('customer.created').example);
-		assert.equal(res.status, 200);
-		const [row] = (await ctx.capture.waitFor((r) => r.some((x) => x.path === '/demo'))).filter((x) => x.path === '/demo');
-		assert.equal(typeof row.body.id, 'number', 'the Data table returned the stored row with its id');
-		assert.deepEqual(
-			{ ...row.body, id: undefined, createdAt: undefined, updatedAt: undefined },
-			{
-				id: undefined,
-				createdAt: undefined,
-				updatedAt: undefined,
-				email: 'johndoe@gmail.com',
-				firstName: 'John',
-				lastName: 'Doe',
-				phone: '56545654',
-				mobile: '085212121212',
-				address: 'JL. Muara Karang No.30',
-				city: 'Jakarta',
-				birthDate: '2018-07-22T00:00:00.000+07:00',
-				dealposCode: '1011',
-				dealposEvent: 'customer.created',
-			},
-		);
+	/** Posts `body` to the demo's `event` URL; resolves with the Data table rows of its customer code. */
+	async function deliver(event, body) {
+		const before = ctx.capture.at('/demo').length;
+		const res = await post(wf.eventUrl(ctx.base, ctx.demo.nodes[0], event), body);
+		assert.equal(res.status, 200, res.text);
+		await ctx.capture.waitFor(() => ctx.capture.at('/demo').length > before);
+		return ctx.capture.at('/demo')[before].body.rows;
+	}
+	const strip = (row) => ({ ...row, id: undefined, createdAt: undefined, updatedAt: undefined });
+
+	it('Customer Created adds the contact to the Data table', async () => {
+		const rows = await deliver('created', catalog.findEvent('customer.created').example);
+		assert.equal(rows.length, 1);
+		assert.equal(typeof rows[0].id, 'number', 'the Data table returned the stored row with its id');
+		assert.deepEqual(strip(rows[0]), {
+			id: undefined,
+			createdAt: undefined,
+			updatedAt: undefined,
+			email: 'johndoe@gmail.com',
+			firstName: 'John',
+			lastName: 'Doe',
+			phone: '56545654',
+			mobile: '085212121212',
+			address: 'JL. Muara Karang No.30',
+			city: 'Jakarta',
+			birthDate: '2018-07-22T00:00:00.000+07:00',
+			dealposCode: '1011',
+			dealposEvent: 'customer.created',
+			deleted: false,
+		});
+		ctx.demoRowId = rows[0].id;
 	});
 
-	it('takes Customer Updated as a custom event', async () => {
-		const trigger = ctx.demo.nodes[0];
-		const before = ctx.capture.at('/demo').length;
-		const body = { ...catalog.findEvent('customer.created').example, City: 'Bandung' };
-		const res = await post(wf.eventUrl(ctx.base, trigger, 'updated'), body);
-		assert.equal(res.status, 200);
-		await ctx.capture.waitFor(() => ctx.capture.at('/demo').length > before);
-		const row = ctx.capture.at('/demo')[before].body;
-		assert.equal(row.city, 'Bandung');
-		assert.equal(row.dealposEvent, 'customer.updated');
+	it('Customer Updated (the seed\'s example) changes the same row: still one row per customer', async () => {
+		const rows = await deliver('updated', catalog.findEvent('customer.updated').example);
+		assert.equal(rows.length, 1, 'one row for customer 1011');
+		assert.equal(rows[0].id, ctx.demoRowId);
+		assert.equal(rows[0].phone, '5859541');
+		assert.equal(rows[0].dealposEvent, 'customer.updated');
+		assert.equal(rows[0].deleted, false);
+	});
+
+	it('Customer Deleted marks the row deleted', async () => {
+		const rows = await deliver('deleted', catalog.findEvent('customer.deleted').example);
+		assert.equal(rows.length, 1);
+		assert.equal(rows[0].id, ctx.demoRowId);
+		assert.equal(rows[0].deleted, true);
+		assert.equal(rows[0].dealposEvent, 'customer.deleted');
 	});
 });
 
@@ -308,23 +351,7 @@ describe('only DealPOS gets in, through a real n8n', () => {
 	});
 });
 
-describe('dealpos-send: any documented example on demand', () => {
-	const send = (args) => promisify(execFile)(process.execPath, [path.join(__dirname, '..', '..', 'dist', 'bin', 'dealpos-send.js'), ...args]);
-
-	for (const event of catalog.allEvents().filter((e) => e.example && !e.synchronous)) {
-		it(`${event.key}: one execution`, async () => {
-			const [category, slug] = event.key.split('.');
-			const tag = `/cat-${category}`;
-			const before = ctx.capture.at(tag).length;
-			const { stdout } = await send([event.key, wf.eventUrl(ctx.base, triggerOf(category), slug)]);
-			assert.match(stdout, /^HTTP 200/);
-			await ctx.capture.waitFor(() => ctx.capture.at(tag).length > before);
-			await settle(1000);
-			assert.equal(ctx.capture.at(tag).length - before, 1);
-			assert.equal(ctx.capture.at(tag)[before].body.dealpos.event, event.key);
-		});
-	}
-
+describe('dealpos-send: answers, tokens and headers', () => {
 	it('loyalty-point.fetch-points: prints the workflow\'s answer', async () => {
 		const trigger = ctx.loyalty['loyalty-fetch-points.json'].nodes[0];
 		const { stdout } = await send(['loyalty-point.fetch-points', wf.eventUrl(ctx.base, trigger, 'fetch-points'), '--quiet']);
