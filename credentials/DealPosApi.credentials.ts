@@ -96,7 +96,8 @@ export class DealPosApi implements ICredentialType {
 			default: '',
 			required: true,
 			displayOptions: { show: { authentication: ['header'] } },
-			description: 'The exact header value (case-sensitive). At least 16 random characters.',
+			description:
+				'The exact header value (case-sensitive). At least 16 random printable ASCII characters, no spaces at the start or end.',
 		},
 		{
 			displayName: 'User',

@@ -160,4 +160,12 @@ describe('DealPOS Trigger: DealPOS gets in', () => {
 		expect(answer.body).toMatchObject({ error: 'invalid_client' });
 		expect(answer.headers['www-authenticate']).toBe('Basic realm="DealPOS"');
 	});
+
+	it('the token endpoint refuses a text body over 8 KiB with invalid_request, issuing nothing', async () => {
+		const form = `grant_type=client_credentials&client_id=dealpos-client&client_secret=${CLIENT_SECRET}`;
+		const answer = await token(oauth, { 'content-type': 'text/plain' }, `${form}&pad=${'x'.repeat(64 * 1024)}`);
+		expect(answer.status).toBe(400);
+		expect(answer.body).toEqual({ error: 'invalid_request', error_description: expect.stringContaining('8192 bytes') });
+		expect(answer.headers['cache-control']).toBe('no-store');
+	});
 });

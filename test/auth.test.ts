@@ -2,6 +2,7 @@ import {
 	AuthConfigError,
 	authConfigFromCredential,
 	issueToken,
+	MAX_TOKEN_BODY_BYTES,
 	NO_AUTH,
 	verifyRequest,
 	weakSecrets,
@@ -12,7 +13,7 @@ import {
 	type TokenResponse,
 	type VerifyResult,
 } from '../nodes/DealPosTrigger/auth';
-import { CLOCK_SKEW_SECONDS, signToken } from '../nodes/DealPosTrigger/auth/token';
+import { CLOCK_SKEW_SECONDS, signToken, verifyToken } from '../nodes/DealPosTrigger/auth/token';
 
 const NOW = Date.UTC(2025, 3, 8, 7, 0, 0);
 const HOUR = 3600 * 1000;
@@ -513,6 +514,70 @@ describe('token endpoint', () => {
 		expect(verifyRequest(config, call(auth), NOW + (120 + CLOCK_SKEW_SECONDS) * 1000).ok).toBe(
 			false,
 		);
+	});
+
+	describe('body size', () => {
+		const LIMIT = MAX_TOKEN_BODY_BYTES;
+		// A valid request padded with an ignored parameter to exactly `bytes` bytes.
+		const padded = (bytes: number) => {
+			const start = `${new URLSearchParams(form).toString()}&pad=`;
+			return start + 'x'.repeat(bytes - start.length);
+		};
+
+		it.each([
+			['string', (bytes: number) => padded(bytes)],
+			['Buffer', (bytes: number) => Buffer.from(padded(bytes))],
+		])('refuses a %s body over the limit before reading it, valid credentials or not', (_kind, body) => {
+			for (const size of [LIMIT + 1, 1024 * 1024]) {
+				const r = issueToken(OAUTH, { headers: {}, body: body(size) }, NOW);
+				expect(r.status).toBe(400);
+				expect(r.body).toEqual({
+					error: 'invalid_request',
+					error_description: expect.stringContaining(`${LIMIT} bytes`),
+				});
+				expect(r.body.access_token).toBeUndefined();
+			}
+		});
+
+		it('counts bytes, not characters', () => {
+			const start = `${new URLSearchParams(form).toString()}&pad=`;
+			const body = start + 'é'.repeat((LIMIT - start.length) / 2 + 1);
+			expect(body.length).toBeLessThan(LIMIT);
+			expect(issueToken(OAUTH, { headers: {}, body }, NOW).status).toBe(400);
+		});
+
+		it('accepts a body of exactly the limit', () => {
+			expectToken(issueToken(OAUTH, { headers: {}, body: padded(LIMIT) }, NOW));
+		});
+
+		it('refuses a parsed body whose parameters exceed the limit', () => {
+			const body = { ...form, scope: 'x'.repeat(LIMIT) };
+			expect(issueToken(OAUTH, { headers: {}, body }, NOW).status).toBe(400);
+		});
+	});
+});
+
+describe('a clock that is not a number never verifies or issues a token', () => {
+	const form = { grant_type: 'client_credentials', client_id: OAUTH.clientId, client_secret: OAUTH.clientSecret };
+
+	it.each([NaN, Infinity, -Infinity])('verifyToken refuses a valid token when now is %p', (now) => {
+		expect(verifyToken(OAUTH, token(), OAUTH.tokenLifetime, now)).toEqual({ ok: false, failure: 'bad-clock' });
+		expect(verifyRequest(OAUTH, call({ authorization: `Bearer ${token()}` }), now).ok).toBe(false);
+	});
+
+	it('verifyToken refuses a valid token when the lifetime is NaN', () => {
+		expect(verifyToken(OAUTH, token(), NaN, NOW).ok).toBe(false);
+	});
+
+	it.each([NaN, Infinity])('no token is issued when now is %p', (now) => {
+		expect(() => signToken(OAUTH, OAUTH.tokenLifetime, now)).toThrow(RangeError);
+		expect(() => issueToken(OAUTH, { headers: {}, body: form }, now)).toThrow(RangeError);
+	});
+
+	it('no token is issued with a lifetime that is not a whole positive number', () => {
+		for (const lifetime of [NaN, 0, -60, 1.5]) {
+			expect(() => signToken(OAUTH, lifetime, NOW)).toThrow(RangeError);
+		}
 	});
 });
 

@@ -115,6 +115,17 @@ describe('local credential test', () => {
 		expect(r.message).not.toContain('hunter2');
 	});
 
+	it.each([
+		['surrounding spaces', ` ${long} `, 'starts or ends with whitespace'],
+		['non-ASCII', `${long}ü`, 'outside printable ASCII'],
+	])('fails a header secret with %s, which no call could match', (_case, secret, why) => {
+		const r = checkCredential({ authentication: 'header', headerName: 'X-API-Key', secret }, NOW);
+		expect(r.status).toBe('Error');
+		expect(r.message).toContain('Secret Value');
+		expect(r.message).toContain(why);
+		expect(r.message).not.toContain(long);
+	});
+
 	it('runs as the node method, without network', async () => {
 		const r = await testDealPosApiCredential.call({} as never, {
 			id: '1',

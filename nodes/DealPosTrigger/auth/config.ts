@@ -26,7 +26,7 @@ export const DEFAULT_HEADER_NAME = 'X-API-Key';
 export const DEFAULT_TOKEN_LIFETIME = 3600;
 export const MIN_TOKEN_LIFETIME = 60;
 export const MAX_TOKEN_LIFETIME = 86400;
-/** Secrets shorter than this are refused by the credential test (not at run time). */
+/** Secrets shorter than this are refused by the credential test and at publish time (not at run time). */
 export const MIN_SECRET_LENGTH = 16;
 /** The realm named in `WWW-Authenticate` challenges. */
 export const REALM = 'DealPOS';

@@ -3,8 +3,8 @@
  *
  * There is no remote service to call: DealPOS calls n8n, not the other way round. So the test
  * is local. It reads the credential exactly as the trigger will (an unusable credential fails
- * here instead of at the first delivery), refuses secrets shorter than
- * {@link MIN_SECRET_LENGTH}, and runs the real checks once against a request built from the
+ * here instead of at the first delivery), refuses secrets that cannot work
+ * ({@link unusableSecrets}: too short, or a header secret no call could match), and runs the real checks once against a request built from the
  * credential (for OAuth 2.0: issue a token, then accept an event call carrying it).
  *
  * The node wires it as `credentials: [{ name: 'dealPosApi', testedBy: 'dealPosApiLocalTest' }]`
@@ -22,9 +22,8 @@ import {
 	AuthConfigError,
 	authConfigFromCredential,
 	issueToken,
-	MIN_SECRET_LENGTH,
+	unusableSecrets,
 	verifyRequest,
-	weakSecrets,
 	type AuthConfig,
 	type AuthRequest,
 } from './index';
@@ -97,13 +96,8 @@ export function checkCredential(
 	if ('message' in read) return { status: 'Error', message: read.message };
 	const { config } = read;
 
-	const weak = weakSecrets(config);
-	if (weak.length > 0) {
-		return {
-			status: 'Error',
-			message: `${weak.join(', ')} must have at least ${MIN_SECRET_LENGTH} characters: use a long random value`,
-		};
-	}
+	const problems = unusableSecrets(config);
+	if (problems.length > 0) return { status: 'Error', message: problems.join('; ') };
 
 	const request = selfCall(config, now);
 	if (typeof request === 'string') return { status: 'Error', message: request };

@@ -32,6 +32,7 @@ import { safeEqual, verifyToken } from './token';
 export * from './config';
 export { invalidIpEntries, isIpAllowed } from './ipAllowList';
 export type { AuthRequest, IncomingHeaders } from './request';
+export * from './secrets';
 export * from './tokenEndpoint';
 
 /** A refusal, ready to send. `reason` is for logs and never contains a secret. */

@@ -40,6 +40,7 @@ export interface TokenClient {
 
 /** Why {@link verifyToken} refused a token. Safe for logs: never contains token or secret. */
 export type TokenFailure =
+	| 'bad-clock'
 	| 'malformed'
 	| 'bad-signature'
 	| 'wrong-client'
@@ -89,15 +90,16 @@ function signature(client: TokenClient, encodedPayload: string): string {
  * Issues a token for `client`, valid `lifetimeSeconds` from `now`.
  *
  * @param now - Unix epoch milliseconds.
+ * @throws {RangeError} when `now` is not finite or the lifetime is not a whole positive number
+ *   of seconds: no token is issued rather than one no check could read.
  */
 export function signToken(client: TokenClient, lifetimeSeconds: number, now: number): string {
 	const iat = Math.floor(now / 1000);
-	const payload: TokenPayload = {
-		v: TOKEN_VERSION,
-		cid: clientTag(client.clientId),
-		iat,
-		exp: iat + lifetimeSeconds,
-	};
+	const exp = iat + lifetimeSeconds;
+	if (!Number.isSafeInteger(iat) || !Number.isSafeInteger(exp) || !(lifetimeSeconds > 0)) {
+		throw new RangeError('A token needs a finite clock and a whole positive lifetime in seconds');
+	}
+	const payload: TokenPayload = { v: TOKEN_VERSION, cid: clientTag(client.clientId), iat, exp };
 	const encoded = base64url(JSON.stringify(payload));
 	return `${encoded}.${signature(client, encoded)}`;
 }
@@ -119,6 +121,7 @@ function decodePayload(encoded: string): TokenPayload | undefined {
 
 /**
  * Checks a token: format, signature (constant time), client, lifetime and expiry.
+ * Fails closed: a `now` that is not a finite number, or a NaN lifetime, refuses every token.
  *
  * @param maxLifetimeSeconds - The lifetime currently configured; a token issued with a longer
  * one (before the setting was lowered) is refused.
@@ -130,6 +133,7 @@ export function verifyToken(
 	maxLifetimeSeconds: number,
 	now: number,
 ): { ok: true; payload: TokenPayload } | { ok: false; failure: TokenFailure } {
+	if (!Number.isFinite(now)) return { ok: false, failure: 'bad-clock' };
 	const match = TOKEN_PATTERN.exec(token);
 	if (!match) return { ok: false, failure: 'malformed' };
 	const [, encoded, sig] = match;
@@ -139,10 +143,12 @@ export function verifyToken(
 	if (!payload) return { ok: false, failure: 'malformed' };
 	if (payload.cid !== clientTag(client.clientId)) return { ok: false, failure: 'wrong-client' };
 
+	// Written so that a NaN refuses.
 	const nowSeconds = Math.floor(now / 1000);
-	if (payload.exp - payload.iat > maxLifetimeSeconds)
+	if (!(payload.exp - payload.iat <= maxLifetimeSeconds))
 		return { ok: false, failure: 'too-long-lived' };
-	if (payload.iat > nowSeconds + CLOCK_SKEW_SECONDS) return { ok: false, failure: 'not-yet-valid' };
-	if (nowSeconds >= payload.exp + CLOCK_SKEW_SECONDS) return { ok: false, failure: 'expired' };
+	if (!(payload.iat <= nowSeconds + CLOCK_SKEW_SECONDS))
+		return { ok: false, failure: 'not-yet-valid' };
+	if (!(nowSeconds < payload.exp + CLOCK_SKEW_SECONDS)) return { ok: false, failure: 'expired' };
 	return { ok: true, payload };
 }

@@ -38,6 +38,12 @@ const TOKEN_HEADERS = {
 	Pragma: 'no-cache',
 };
 const OAUTH_PARAMS = ['grant_type', 'client_id', 'client_secret', 'scope'] as const;
+
+/**
+ * Largest token request body accepted, in bytes. A client credentials request is a few hundred
+ * bytes; anything larger is refused before it is parsed.
+ */
+export const MAX_TOKEN_BODY_BYTES = 8 * 1024;
 type OAuthParams = Partial<Record<(typeof OAUTH_PARAMS)[number], string>>;
 
 function tokenError(
@@ -91,6 +97,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return (
 		typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value)
 	);
+}
+
+/** Bytes of a raw body, or of the OAuth parameters of a parsed one. */
+function bodySize(body: unknown): number {
+	if (Buffer.isBuffer(body)) return body.length;
+	if (typeof body === 'string') return Buffer.byteLength(body, 'utf8');
+	if (!isPlainObject(body)) return 0;
+	let size = 0;
+	for (const name of OAUTH_PARAMS) {
+		const value = body[name];
+		if (typeof value === 'string') size += Buffer.byteLength(value, 'utf8');
+	}
+	return size;
 }
 
 /** Reads the OAuth parameters from a form or JSON body, parsed or raw. */
@@ -176,8 +195,8 @@ function authenticateClient(
  * Answers a call to the token URL: the OAuth 2.0 client credentials grant (RFC 6749 section
  * 4.4). Credentials are accepted as an HTTP Basic header, as form parameters, or as a JSON body.
  *
- * Order: allowed IPs (403), mode (404 unless the credential uses OAuth 2.0), readable body
- * (400 `invalid_request`), `grant_type` (400 `invalid_request` when missing, 400
+ * Order: allowed IPs (403), mode (404 unless the credential uses OAuth 2.0), body size (400
+ * `invalid_request` over {@link MAX_TOKEN_BODY_BYTES}), readable body (400 `invalid_request`), `grant_type` (400 `invalid_request` when missing, 400
  * `unsupported_grant_type` unless `client_credentials`), client authentication (401
  * `invalid_client` with a Basic challenge). Success: 200
  * `{access_token, token_type: "Bearer", expires_in}`. Every answer carries
@@ -202,6 +221,14 @@ export function issueToken(
 			'not_found',
 			'This trigger issues no tokens',
 			'token URL called but the credential does not use OAuth 2.0',
+		);
+	}
+	if (bodySize(req.body) > MAX_TOKEN_BODY_BYTES) {
+		return tokenError(
+			400,
+			'invalid_request',
+			`The body is larger than ${MAX_TOKEN_BODY_BYTES} bytes`,
+			'token request body too large',
 		);
 	}
 	const params = tokenParams(req.body);
