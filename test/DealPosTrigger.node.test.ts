@@ -96,15 +96,26 @@ describe('DealPOS Trigger webhook', () => {
 		expect(json.dealpos).toMatchObject({ category: 'customer', event: 'customer.created', mode: 'production' });
 	});
 
+	// The node does not answer these itself: it returns webhookResponse and no workflowData, and
+	// n8n sends that body with the webhook's responseCode, 200 since the description sets none.
+	it('the default webhook leaves the status to n8n (200)', () => {
+		const webhook = node.description.webhooks!.find((w) => w.name === 'default')!;
+		expect(webhook.responseCode).toBeUndefined();
+	});
+
 	it('acknowledges an unselected event with 2xx and starts nothing', async () => {
 		const { result, response } = await callWebhook({
 			parameters: { category: 'customer', events: ['created'] },
 			params: { event: 'deleted' },
 			body: customerExample,
 		});
-		expect(result.workflowData).toBeUndefined();
-		expect(result.webhookResponse).toMatchObject({ status: 'ignored' });
-		expect(response.statusCode ?? 200).toBeLessThan(300);
+		expect(result).toEqual({
+			webhookResponse: {
+				status: 'ignored',
+				message: 'Event "customer/deleted" is not selected in this DealPOS Trigger',
+			},
+		});
+		expect(response).toEqual({ headers: {} });
 	});
 
 	it('acknowledges an unknown event with 2xx and starts nothing', async () => {
@@ -113,9 +124,13 @@ describe('DealPOS Trigger webhook', () => {
 			params: { event: 'no-such-event' },
 			body: {},
 		});
-		expect(result.workflowData).toBeUndefined();
-		expect(result.webhookResponse).toMatchObject({ status: 'ignored' });
-		expect(response.statusCode ?? 200).toBeLessThan(300);
+		expect(result).toEqual({
+			webhookResponse: {
+				status: 'ignored',
+				message: 'Event "invoice/no-such-event" is not selected in this DealPOS Trigger',
+			},
+		});
+		expect(response).toEqual({ headers: {} });
 	});
 
 	it('receives custom events by the name the user gave them', async () => {
@@ -161,6 +176,69 @@ describe('DealPOS Trigger webhook', () => {
 			mode: 'manual',
 		});
 		expect(result.workflowData![0][0].json.dealpos).toMatchObject({ mode: 'test' });
+	});
+});
+
+describe('Invalid Payloads', () => {
+	const customerExample = allEvents().find((e) => e.key === 'customer.created')!.example!;
+	const body = { ...customerExample, Birthdate: 'tomorrow' };
+	const deliver = (onInvalid?: string) =>
+		callWebhook({
+			parameters: { category: 'customer', events: ['created'], options: onInvalid ? { onInvalid } : {} },
+			params: { event: 'created' },
+			body,
+		});
+	const failOption = () => {
+		const options = node.description.properties.find((p) => p.name === 'options')!;
+		const onInvalid = (options.options as INodeProperties[]).find((o) => o.name === 'onInvalid')!;
+		return (onInvalid.options as Array<{ value: string; description?: string }>).find((o) => o.value === 'fail')!;
+	};
+
+	it('Continue and List Problems (default): the item flows on with its problem, DealPOS gets success', async () => {
+		const { result } = await deliver();
+		expect(result.webhookResponse).toEqual({ status: 'success' });
+		expect(result.workflowData![0][0].json.dealpos).toMatchObject({
+			problems: [{ path: 'Birthdate', code: 'unparsed', message: '"tomorrow" is not a date; kept as received.' }],
+		});
+	});
+
+	it('Fail the Execution: the webhook rejects with the problems and the body received in the description', async () => {
+		// n8n answers a rejected webhook() with 500 and records the execution as failed with this error.
+		await expect(deliver('fail')).rejects.toMatchObject({
+			name: 'NodeOperationError',
+			message: 'Customer Created: the payload does not match the DealPOS documentation (1 problem)',
+			description: `Birthdate: "tomorrow" is not a date; kept as received.\n\nBody received:\n${JSON.stringify(body)}`,
+		});
+	});
+
+	it('Fail the Execution: a payload without problems runs as usual', async () => {
+		const { result } = await callWebhook({
+			parameters: { category: 'customer', events: ['created'], options: { onInvalid: 'fail' } },
+			params: { event: 'created' },
+			body: customerExample,
+		});
+		expect(result.webhookResponse).toEqual({ status: 'success' });
+		expect(result.workflowData![0]).toHaveLength(1);
+	});
+
+	it('the option text says what DealPOS gets: an error answer (500), one retry, failed executions with the body', () => {
+		const { description } = failOption();
+		expect(description).not.toMatch(/\b200\b/);
+		expect(description).toMatch(/\b500\b/);
+		expect(description).toMatch(/retries once/);
+		expect(description).toMatch(/failed execution/);
+		expect(description).toMatch(/body/);
+	});
+
+	it('the README says the same', () => {
+		const readme = readRepoFile('README.md');
+		expect(readme).not.toMatch(/still gets 200/);
+		const sentences = readme.split(/\n\n|\.\s/).filter((s) => s.includes('Fail the Execution'));
+		expect(sentences.length).toBeGreaterThan(0);
+		const text = sentences.join(' ').replace(/\s+/g, ' ');
+		expect(text).toMatch(/\b500\b/);
+		expect(text).toMatch(/retries once/);
+		expect(text).toMatch(/failed execution/);
 	});
 });
 

@@ -13,7 +13,15 @@ import { DealPosTrigger } from '../nodes/DealPosTrigger/DealPosTrigger.node';
 export interface FakeRequest {
 	/** URL route parameters, as n8n gives them: `{ event: 'created' }`. */
 	params?: IDataObject;
+	/** The body as n8n parsed it (what getBodyData() returns; `{}` when absent). */
 	body?: unknown;
+	/**
+	 * The request's raw body (`req.rawBody`, a Buffer in n8n), when it differs from the JSON of
+	 * `body`: text n8n did not parse, for example. Default: the JSON text of `body`.
+	 */
+	rawBody?: string | Buffer;
+	/** Content-Type header; `null` sends none. Default `application/json`. */
+	contentType?: string | null;
 	headers?: Record<string, string>;
 	ip?: string;
 	/** Node parameters (category, events, customEvents, responseMode, authentication, options). */
@@ -60,8 +68,15 @@ export async function callWebhook(req: FakeRequest) {
 		logs.push(message);
 	};
 	(ctx as { logger: unknown }).logger = { warn: record, error: record, info: record, debug: record };
-	const rawBody = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
-	const headers = { 'content-type': 'application/json', ...(req.headers ?? {}) };
+	let rawBody: Buffer | undefined;
+	if (typeof req.rawBody === 'string') rawBody = Buffer.from(req.rawBody);
+	else if (req.rawBody !== undefined) rawBody = req.rawBody;
+	else if (req.body !== undefined) rawBody = Buffer.from(JSON.stringify(req.body));
+	const contentType = req.contentType === undefined ? 'application/json' : req.contentType;
+	const headers: Record<string, string> = {
+		...(contentType === null ? {} : { 'content-type': contentType }),
+		...(req.headers ?? {}),
+	};
 	ctx.getNode.mockReturnValue(NODE);
 	ctx.getNodeParameter.mockImplementation(parameterGetter(req.parameters) as never);
 	ctx.getParamsData.mockReturnValue(req.params ?? {});

@@ -16,20 +16,20 @@ import {
 	invalidIpEntries,
 	issueToken,
 	NO_AUTH,
+	redactHeaders,
+	unusableSecrets,
 	verifyRequest,
 	type AuthConfig,
 	type AuthRequest,
 } from './auth';
 import { CREDENTIAL_TEST_NAME, testDealPosApiCredential } from './auth/credentialTest';
 import { buildItems, type OutputOptions } from './items';
+import { TextBody } from './items/normalize';
 import { HINTS, PROPERTIES, TRIGGER_PANEL, WEBHOOKS } from './properties';
 import { resolveSelection, SelectionError, type SelectedEvent } from './selection';
 
 /** The answer DealPOS documents for ordinary events. */
 const SUCCESS = { status: 'success' };
-
-/** Headers never copied into items: they carry the caller's secrets. */
-const SECRET_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
 
 type Context = IHookFunctions | IWebhookFunctions;
 
@@ -93,18 +93,37 @@ function authRequest(ctx: IWebhookFunctions): AuthRequest {
 	return { headers: req.headers, ip: req.ip, ips: req.ips };
 }
 
-function rawBodyOf(ctx: IWebhookFunctions, body: unknown): string {
-	const raw = (ctx.getRequestObject() as { rawBody?: Buffer | string }).rawBody;
-	if (raw !== undefined) return raw.toString();
-	return JSON.stringify(body) ?? '';
+/**
+ * The delivery's body and its raw text (read once: it feeds the delivery key and error texts).
+ * n8n parses JSON only for `application/json`: for other content types it gives `{}` (the text
+ * for text/plain), so the raw text is parsed here; text that is not JSON becomes a TextBody.
+ */
+function readBody(ctx: IWebhookFunctions): { body: unknown; rawBody: string } {
+	const parsed = ctx.getBodyData() as unknown;
+	const req = ctx.getRequestObject() as { rawBody?: Buffer | string; headers?: IDataObject };
+	if (req.rawBody === undefined) return { body: parsed, rawBody: JSON.stringify(parsed) ?? '' };
+	const rawBody = req.rawBody.toString();
+	const leftRaw = parsed === undefined || parsed === rawBody || isEmptyObject(parsed);
+	if (!leftRaw) return { body: parsed, rawBody };
+	if (!/\S/.test(rawBody)) return { body: typeof parsed === 'string' ? {} : parsed, rawBody };
+	try {
+		return { body: JSON.parse(rawBody) as unknown, rawBody };
+	} catch {
+		const contentType = req.headers?.['content-type'];
+		return {
+			body: new TextBody(rawBody, typeof contentType === 'string' ? contentType : undefined),
+			rawBody,
+		};
+	}
 }
 
-function safeHeaders(ctx: IWebhookFunctions): IDataObject {
-	const headers: IDataObject = {};
-	for (const [name, value] of Object.entries(ctx.getHeaderData() as IDataObject)) {
-		if (!SECRET_HEADERS.has(name.toLowerCase())) headers[name] = value;
-	}
-	return headers;
+function isEmptyObject(value: unknown): boolean {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
+/** The request headers for items, secret values (the credential's header too) redacted. */
+function safeHeaders(ctx: IWebhookFunctions, config: AuthConfig): IDataObject {
+	return redactHeaders(ctx.getHeaderData() as IDataObject, config);
 }
 
 export class DealPosTrigger implements INodeType {
@@ -151,7 +170,15 @@ export class DealPosTrigger implements INodeType {
 						description: 'Pick events in Events, or name custom events.',
 					});
 				}
-				await authConfig(this);
+				// Short or never-matching secrets are refused here; at run time only an empty one is.
+				const problems = unusableSecrets(await authConfig(this));
+				if (problems.length) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`The DealPOS Webhook API credential cannot be used: ${problems.join('; ')}`,
+						{ description: 'Change it in the credential, then publish the workflow again.' },
+					);
+				}
 				const badIps = invalidIpEntries(options(this).allowedIps);
 				if (badIps.length) {
 					throw new NodeOperationError(this.getNode(), `Allowed IPs has invalid entries: ${badIps.join(', ')}`);
@@ -204,7 +231,7 @@ export class DealPosTrigger implements INodeType {
 			};
 		}
 
-		const body = this.getBodyData() as unknown;
+		const { body, rawBody } = readBody(this);
 		const output: OutputOptions = {
 			output: opts.output ?? 'normalised',
 			timezone: opts.timezone || this.getTimezone(),
@@ -220,8 +247,8 @@ export class DealPosTrigger implements INodeType {
 				eventName: event.name,
 				receivedAt: new Date().toISOString(),
 				mode: this.getMode() === 'manual' ? 'test' : 'production',
-				rawBody: rawBodyOf(this, body),
-				headers: output.includeHeaders ? safeHeaders(this) : undefined,
+				rawBody,
+				headers: output.includeHeaders ? safeHeaders(this, config) : undefined,
 			},
 			output,
 		);
@@ -232,7 +259,7 @@ export class DealPosTrigger implements INodeType {
 				this.getNode(),
 				`${event.name}: the payload does not match the DealPOS documentation (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
 				{
-					description: `${problems.map((p) => `${p.path || '(body)'}: ${p.message}`).join('\n')}\n\nBody received:\n${rawBodyOf(this, body)}`,
+					description: `${problems.map((p) => `${p.path || '(body)'}: ${p.message}`).join('\n')}\n\nBody received:\n${rawBody}`,
 				},
 			);
 		}

@@ -289,7 +289,7 @@ export const PROPERTIES: INodeProperties[] = [
 						name: 'Fail the Execution',
 						value: 'fail',
 						description:
-							'The execution fails visibly (it is still recorded in n8n); DealPOS still gets 200 so the record is not lost',
+							'The execution fails, its error listing the problems and the body. n8n answers DealPOS with an error (500), so DealPOS retries once 7 s later: both attempts are recorded as failed executions with the body.',
 					},
 				],
 				default: 'continue',

@@ -19,7 +19,8 @@
  * - Validation: missing required fields, empty non-empty fields and uncoercible values are
  *   listed as problems; the data is returned anyway.
  * - A body that is not a JSON object is returned as `{ body: <value> }` with a `type` problem at
- *   path `''` (an absent body gives `{}`).
+ *   path `''` (an absent body gives `{}`); a body that is not JSON at all ({@link TextBody}) as
+ *   `{ body: <text> }` with an `unparsed` problem.
  */
 import { DateTime, FixedOffsetZone, Info, Zone } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
@@ -29,7 +30,7 @@ import type { DealPosEvent, DealPosField } from '../catalog/types';
 export { describeFieldType, tsTypeOf } from './fieldTypes';
 
 /** Why a value does not match the catalog. */
-export type ProblemCode = 'required' | 'empty' | 'type' | 'unparsed';
+export type ProblemCode = 'required' | 'empty' | 'type' | 'unparsed' | 'omitted';
 
 /**
  * One mismatch between a delivery and the catalog. `path` names the value in the received body:
@@ -50,6 +51,18 @@ export interface NormalizeOptions {
 export interface NormalizeResult {
 	data: IDataObject;
 	problems: Problem[];
+}
+
+/**
+ * A request body that is not JSON, as text. `normalize` returns it as `{ body: text }` with an
+ * `unparsed` problem at path `''`.
+ */
+export class TextBody {
+	constructor(
+		readonly text: string,
+		/** The request's Content-Type header, if any (named in the problem). */
+		readonly contentType?: string,
+	) {}
 }
 
 /** Normalises `body`; see the module comment for the rules. Never throws. */
@@ -239,6 +252,17 @@ function run(
 	const problems: Problem[] = [];
 	const zone = raw ? FixedOffsetZone.utcInstance : resolveZone(options?.timezone, problems);
 	const w = newWalk(zone, raw, problems);
+	if (body instanceof TextBody) {
+		const type = body.contentType
+			? `content type ${body.contentType.slice(0, 100)}`
+			: 'no content type';
+		problems.push({
+			path: '',
+			code: 'unparsed',
+			message: `The body is not JSON (${type}); kept as text in "body".`,
+		});
+		return { data: { body: body.text }, problems };
+	}
 	if (isPlainObject(body)) {
 		return { data: walk(body, event ? schemaFor(event) : undefined, w) as IDataObject, problems };
 	}
@@ -430,7 +454,7 @@ function coerceNumber(
 		if (text === '') return emptyToNull(w, f, key, schema);
 		if (!NUMBER.test(text)) return unparsed(w, f, key, value, schema.kind);
 		result = Number(text);
-		if (!Number.isFinite(result) || (Number.isInteger(result) && !Number.isSafeInteger(result))) {
+		if (!holdsExactly(text, result)) {
 			report(
 				w,
 				f,
@@ -447,6 +471,44 @@ function coerceNumber(
 		report(w, f, key, 'type', `Expected an integer, got ${result}.`);
 	}
 	return result;
+}
+
+/**
+ * Whether `result` (`Number(text)`) stands for the decimal `text` without loss: finite, a safe
+ * integer when integral, and printing back (shortest round trip, `String(result)`) to the same
+ * decimal value. So `"100000.50"` and `"0.1"` pass; `"1.0000000000000001"` (1), `"1e-400"` (0),
+ * `"1e400"` (Infinity) and `"12345678901234567890"` do not.
+ */
+function holdsExactly(text: string, result: number): boolean {
+	if (!Number.isFinite(result)) return false;
+	if (Number.isInteger(result) && !Number.isSafeInteger(result)) return false;
+	const printed = String(result);
+	// Fast path: the text is already canonical ("150000", "-2.5").
+	if (printed === text) return true;
+	return canonicalDecimal(text) === canonicalDecimal(printed);
+}
+
+/**
+ * `digits e exponent` of a decimal that NUMBER accepts, without sign, leading or trailing zeros:
+ * `"00100.500"` and `"1.005E2"` both give `1005e-1`; every zero gives `0`.
+ */
+function canonicalDecimal(text: string): string {
+	const e = text.search(/[eE]/);
+	const mantissa = (e < 0 ? text : text.slice(0, e)).replace(/^[+-]/, '');
+	let exponent = e < 0 ? 0 : Number(text.slice(e + 1));
+	const dot = mantissa.indexOf('.');
+	let digits = mantissa;
+	if (dot >= 0) {
+		digits = mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+		exponent -= mantissa.length - dot - 1;
+	}
+	let start = 0;
+	while (start < digits.length && digits.charCodeAt(start) === 48 /* 0 */) start++;
+	let end = digits.length;
+	while (end > start && digits.charCodeAt(end - 1) === 48) end--;
+	if (start === end) return '0';
+	exponent += digits.length - end;
+	return `${digits.slice(start, end)}e${exponent}`;
 }
 
 function coerceBoolean(
@@ -475,6 +537,17 @@ function coerceDate(
 	if (typeof value !== 'string') return wrongType(w, f, key, value, schema.kind);
 	const text = value.trim();
 	if (text === '' || isMinValue(text)) return emptyToNull(w, f, key, schema);
+	if (!offsetInRange(text)) {
+		report(
+			w,
+			f,
+			key,
+			'unparsed',
+			`${describe(value)} has a UTC offset outside -14:00 to +14:00 (or minutes over 59); ` +
+				'kept as received.',
+		);
+		return value;
+	}
 	const parsed = parseDealPosDate(text, w.zone);
 	return parsed === undefined ? unparsed(w, f, key, value, schema.kind) : parsed;
 }
@@ -504,11 +577,23 @@ function unparsed(w: Walk, f: Frame, key: string | number, value: unknown, kind:
 // Timestamps
 // ---------------------------------------------------------------------------------------------
 
+/** Hours and minutes of a UTC offset within ±14:00, minutes 00-59: `07:00`, `0545`, `14:00`. */
+const OFFSET_HH_MM = '(?:(?:0\\d|1[0-3]):?[0-5]\\d|14:?00)';
+/** A UTC offset within ±14:00 (`+07:00`, `+0700`, `-14`); luxon alone takes `+25:00`, `+07:60`. */
+const VALID_OFFSET = `[+-](?:${OFFSET_HH_MM}|0\\d|1[0-4])`;
 /** `0001-01-01T00:00:00` (.NET DateTime.MinValue) in its ISO, SQL and en-US spellings. */
-const MIN_VALUE =
-	/^(?:0001-01-01(?:[T ]00:00(?::00(?:\.0{1,7})?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?|0?1\/0?1\/0001(?:\s+(?:12|0?0):00(?::00)?(?:\s*AM)?)?)$/i;
+const MIN_VALUE = new RegExp(
+	`^(?:0001-01-01(?:[T ]00:00(?::00(?:\\.0{1,7})?)?)?\\s*(?:Z|${VALID_OFFSET})?` +
+		'|0?1/0?1/0001(?:\\s+(?:12|0?0):00(?::00)?(?:\\s*AM)?)?)$',
+	'i',
+);
 /** What an undocumented string must look like to be converted as a timestamp. */
-const TIMESTAMP_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const TIMESTAMP_SHAPE = new RegExp(
+	`^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?(Z|[+-]${OFFSET_HH_MM})?$`,
+);
+/** A numeric offset, valid or not. */
+const ANY_OFFSET = /^[+-]\d{2}(?::?\d{2})?$/;
+const VALID_OFFSET_ONLY = new RegExp(`^${VALID_OFFSET}$`);
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_WITH_TIME = /^\d{4}-\d{2}-\d{2}T/;
 const SQL_WITH_TIME = /^\d{4}-\d{2}-\d{2} +\d/;
@@ -525,6 +610,21 @@ const HUMAN_TIME_FORMATS = HUMAN_DATE_FORMATS.flatMap((date) =>
 
 function isMinValue(text: string): boolean {
 	return text.includes('0001') && MIN_VALUE.test(text);
+}
+
+/**
+ * False when a time (ISO, SQL or RFC 2822 spelling) ends in a numeric offset beyond ±14:00 or
+ * with minutes over 59. Linear: looks at the last sign only.
+ */
+function offsetInRange(text: string): boolean {
+	const sign = Math.max(text.lastIndexOf('+'), text.lastIndexOf('-'));
+	if (sign <= 10 || text.length - sign > 6) return true;
+	const offset = text.slice(sign);
+	if (!ANY_OFFSET.test(offset)) return true;
+	// Only an offset when it follows a time (`T13`, `13:52:18.33 `), not a date's `-DD`.
+	const before = text.slice(0, sign).trimEnd();
+	const afterTime = /\d$/.test(before) && (before.charAt(10) === 'T' || before.includes(':', 11));
+	return !afterTime || VALID_OFFSET_ONLY.test(offset);
 }
 
 /**
