@@ -11,7 +11,7 @@ describe('examples/', () => {
 
 	const withExamples = allEvents().filter((e) => e.example);
 	it.each(withExamples.map((e) => [e.key, e] as const))(
-		'samples/%s.json is what the trigger outputs for the documented example',
+		'samples/%s.json is what the trigger outputs for its example (documented or synthetic)',
 		(key, event) => {
 			const { items } = buildItems(
 				event.example,

@@ -1,4 +1,5 @@
-import { findEvent } from '../nodes/DealPosTrigger/catalog';
+import { allEvents, findEvent } from '../nodes/DealPosTrigger/catalog';
+import { buildItems } from '../nodes/DealPosTrigger/items';
 import { normalize } from '../nodes/DealPosTrigger/items/normalize';
 
 const zone = { timezone: 'Asia/Jakarta' };
@@ -39,5 +40,40 @@ describe('events without a documented schema take their sibling\'s shape', () =>
 		expect(data.Mobile).toBe('8123456789');
 		expect(data.Mystery).toBe(12);
 		expect(problems.filter((p) => p.path === 'Mobile')).toEqual([]);
+	});
+});
+
+describe('synthetic examples', () => {
+	const context = (key: string, rawBody: string) => ({
+		category: key.split('.')[0],
+		event: key,
+		eventName: key,
+		receivedAt: '2026-01-01T00:00:00.000Z',
+		mode: 'production' as const,
+		rawBody,
+	});
+	const options = { output: 'normalised' as const, timezone: 'Asia/Jakarta', splitLines: false, includeHeaders: false };
+
+	it('a synthetic example passes validation and its items say it is synthetic', () => {
+		const event = findEvent('invoice.created')!;
+		const { items, problems } = buildItems(event.example, event, context(event.key, JSON.stringify(event.example)), options);
+		expect(problems).toEqual([]);
+		expect(items[0].json.dealpos).toMatchObject({ syntheticExample: true });
+	});
+
+	it('a real delivery, or a documented example, is not marked', () => {
+		const event = findEvent('invoice.created')!;
+		const body = { ...event.example, Number: '2026.01.0002' };
+		expect(buildItems(body, event, context(event.key, JSON.stringify(body)), options).items[0].json.dealpos).not.toHaveProperty('syntheticExample');
+		const customer = findEvent('customer.created')!;
+		const documented = buildItems(customer.example, customer, context(customer.key, JSON.stringify(customer.example)), options);
+		expect(documented.items[0].json.dealpos).not.toHaveProperty('syntheticExample');
+	});
+
+	it('every event with a synthetic example validates cleanly', () => {
+		for (const event of allEvents().filter((e) => e.exampleSource === 'synthetic')) {
+			const { problems } = buildItems(event.example, event, context(event.key, JSON.stringify(event.example)), options);
+			expect({ key: event.key, problems }).toEqual({ key: event.key, problems: [] });
+		}
 	});
 });

@@ -273,7 +273,7 @@ export const PROPERTIES: INodeProperties[] = [
 				name: 'includeHeaders',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add the request headers to dealpos.headers (authorization headers are left out)',
+				description: 'Whether to add the request headers to dealpos.headers (the values of authorization headers and of the header the credential names are redacted)',
 			},
 			{
 				displayName: 'Invalid Payloads',

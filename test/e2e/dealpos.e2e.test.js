@@ -35,14 +35,15 @@ function authWorkflows(captureUrl) {
 	};
 }
 
-/** One capture workflow per category with events, listening to all of them. */
+/** One capture workflow per category with events, listening to all of them and the custom event `restored`. */
 function categoryWorkflows(captureUrl) {
 	return catalog.CATEGORIES.filter((c) => c.events.length).map((c) =>
 		wf.captureWorkflow({
 			tag: `cat-${c.slug}`,
 			captureUrl,
 			category: c.slug,
-			events: c.events.map((e) => e.slug),
+			events: [...c.events.map((e) => e.slug), '__custom'],
+			customEvents: 'restored',
 		}),
 	);
 }
@@ -164,6 +165,19 @@ describe('every event of the catalog, sent with dealpos-send', () => {
 			assert.equal(dealpos.syntheticExample === true, event.exampleSource === 'synthetic');
 		});
 	}
+
+	it('a custom event (invoice/restored, not in the DealPOS docs): one execution, body kept as sent', async () => {
+		const trigger = triggerOf('invoice');
+		const before = ctx.capture.at('/cat-invoice').length;
+		const body = { ID: 'r-1', Number: '2026.01.0009', Amount: '1500', Date: '2026-01-15T10:30:00' };
+		const res = await post(wf.eventUrl(ctx.base, trigger, 'restored'), body);
+		assert.equal(res.status, 200);
+		await ctx.capture.waitFor(() => ctx.capture.at('/cat-invoice').length > before);
+		const item = ctx.capture.at('/cat-invoice')[before].body;
+		assert.equal(item.dealpos.event, 'invoice.restored');
+		assert.equal(item.Amount, '1500', 'undocumented: kept as sent');
+		assert.equal(item.Date, '2026-01-15T10:30:00.000+07:00', 'timestamps converted by shape');
+	});
 
 	it('an event the node does not listen to: 2xx and no execution', async () => {
 		const trigger = ctx.auth.header.nodes[0];

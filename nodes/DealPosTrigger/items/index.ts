@@ -13,6 +13,9 @@
  * `{ ...parent fields without the line array, line: <the line>, dealpos: { ..., line: { field,
  * index, count } } }`. Each item carries the problems outside the line array plus those of its
  * own line. Without lines (no line array, or an empty one) there is one item with the record.
+ * The first item always has the whole parent; when repeating it on every line would exceed the
+ * split budget ({@link SPLIT_BUDGET}), later items leave out its heaviest fields (and headers),
+ * each named by an `omitted` problem in `dealpos.problems` (never in the returned problems).
  */
 import { createHash } from 'node:crypto';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
@@ -65,8 +68,14 @@ export type DealPosMeta = {
 	deliveryKey: string;
 	/** Mismatches with the catalog (empty when the delivery matches); in raw mode too. */
 	problems: Problem[];
+	/**
+	 * Present (true) when the body is exactly the event's synthetic example (built from the
+	 * documented fields where DealPOS gives none, as `dealpos-send` and the samples send it):
+	 * test data, not a record of the shop.
+	 */
+	syntheticExample?: true;
 	line?: DealPosLineInfo;
-	/** Request headers (with `includeHeaders`); credentials are redacted. */
+	/** Request headers (with `includeHeaders`), as given: redacted by the caller. */
 	headers?: IDataObject;
 	/**
 	 * The body as received, when a payload field (`dealpos`, or `line` when splitting) was
@@ -78,9 +87,22 @@ export type DealPosMeta = {
 /** Top-level array DealPOS uses for line items when their fields are undocumented. */
 const LINES_BY_NAME = 'Variants';
 
-/** Header values never copied into items (they hold credentials). */
-const REDACTED_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'cookie']);
-const REDACTED = '[redacted]';
+/**
+ * Split budget, in units of {@link jsonCost} (about a byte of JSON or of memory). Split items
+ * repeat the parent (with its `dealpos.raw` copy and the headers) on every line: lines x that
+ * may cost at most max(SPLIT_BUDGET, lines x LINE_BUDGET). SPLIT_BUDGET lets a heavy parent
+ * repeat on a few lines (10 lines x 800 KB); LINE_BUDGET keeps an ordinary record header (an
+ * invoice: about 1.7 KB, twice that with raw) on every line however many lines there are. So
+ * the output is at most the body (first item), 8 MB, and 8 KB plus metadata per line.
+ */
+const SPLIT_BUDGET = 8_000_000;
+const LINE_BUDGET = 8 * 1024;
+/** Cost of one JSON value besides its characters: its slot in memory, punctuation in JSON. */
+const VALUE_COST = 16;
+/** Omitted parts named one problem each; the rest share one problem. */
+const OMITTED_LISTED = 5;
+/** Longer names are shortened in `omitted` problems (their paths are repeated per item). */
+const NAME_MAX = 64;
 
 /** Builds the items of one delivery; see the module comment for their shape. Never throws on JSON input. */
 export function buildItems(
@@ -100,35 +122,244 @@ export function buildItems(
 		deliveryKey: deliveryKey(ctx.event, ctx.rawBody),
 		problems,
 	};
-	if (options.includeHeaders && ctx.headers) meta.headers = redactHeaders(ctx.headers);
+	if (documented && meta.deliveryKey === syntheticKey(documented)) meta.syntheticExample = true;
+	const headers = options.includeHeaders ? ctx.headers : undefined;
 
 	const field = options.splitLines ? findLineArray(documented, data) : undefined;
 	const lines = field === undefined ? undefined : (data[field] as unknown[]);
 	const displaced =
 		isObject(body) && (hasOwn(body, 'dealpos') || (lines !== undefined && hasOwn(body, 'line')));
 	if (lines === undefined || field === undefined) {
+		if (headers) meta.headers = cloneJson(headers);
 		if (displaced) meta.raw = cloneJson(body);
 		return { items: [{ json: itemJson(data, undefined, undefined, meta) }], problems };
 	}
+	const count = lines.length;
 	const parent = without(data, field);
 	const rawParent = displaced ? without(body as IDataObject, field) : undefined;
 	const rawLines = displaced ? ((body as IDataObject)[field] as unknown[]) : undefined;
 	const { common, byLine } = problemsByLine(problems, field);
+	// Later items: the parent within the split budget (the first item has everything).
+	const plan = splitPlan(parent, rawParent, headers, common, count);
+	const laterParent = plan.omitted.size ? without(parent, plan.omitted) : parent;
+	const laterRaw = rawParent && plan.omitted.size ? without(rawParent, plan.omitted) : rawParent;
 	const items = lines.map((line, index): INodeExecutionData => {
 		const first = index === 0;
 		const lineMeta: DealPosMeta = {
 			...meta,
-			problems: common.concat(byLine.get(index) ?? []),
-			line: { field, index, count: lines.length },
+			problems: first
+				? common.concat(byLine.get(index) ?? [])
+				: plan.common.concat(byLine.get(index) ?? [], plan.notes.map(omittedProblem)),
 		};
-		if (!first && meta.headers) lineMeta.headers = cloneJson(meta.headers);
-		if (rawParent && rawLines) {
+		if (headers && (first || plan.headers)) lineMeta.headers = cloneJson(headers);
+		lineMeta.line = { field, index, count };
+		const received = first ? rawParent : laterRaw;
+		if (received && rawLines) {
 			// The received body as it concerns this item: the parent and this line only.
-			lineMeta.raw = { ...cloneJson(rawParent), [field]: [cloneJson(rawLines[index])] };
+			lineMeta.raw = { ...cloneJson(received), [field]: [cloneJson(rawLines[index])] };
 		}
-		return { json: itemJson(first ? parent : cloneJson(parent), field, line, lineMeta) };
+		const json = first ? parent : cloneJson(laterParent);
+		return { json: itemJson(json, field, line, lineMeta) };
 	});
 	return { items, problems };
+}
+
+/** What later split items carry (see {@link SPLIT_BUDGET}). */
+interface SplitPlan {
+	/** Parent keys left out of later items (and of their `dealpos.raw`). */
+	omitted: Set<string>;
+	/** Whether later items carry the headers. */
+	headers: boolean;
+	/** Problems outside the lines that later items carry (not those inside omitted fields). */
+	common: Problem[];
+	/** The `omitted` problems of each later item. */
+	notes: Array<{ path: string; message: string }>;
+}
+
+/** One part of the parent repeated per item: a top-level key, or the headers (`key` undefined). */
+type Part = {
+	key: string | undefined;
+	/** Cost per item (see {@link jsonCost}), with its problems; counted up to the line's share. */
+	cost: number;
+	value: unknown;
+	/** At the top level of the items (not `dealpos` or `line`, which are only in the raw copy). */
+	inJson: boolean;
+	/** In `dealpos.raw`. */
+	inRaw: boolean;
+};
+
+/**
+ * Decides which parent parts later items leave out: none when lines x parent fits the budget,
+ * else the heaviest first until it fits. O(parent): each part's cost is counted up to the most a
+ * line may carry. Problems inside a part count with it and are left out with it.
+ */
+function splitPlan(
+	parent: IDataObject,
+	rawParent: IDataObject | undefined,
+	headers: IDataObject | undefined,
+	common: Problem[],
+	count: number,
+): SplitPlan {
+	if (count < 2) return { omitted: new Set(), headers: true, common, notes: [] };
+	const budget = Math.max(SPLIT_BUDGET, count * LINE_BUDGET);
+	// A part costing more than a line may carry is left out whatever its exact cost.
+	const cap = Math.floor(budget / count) + 1;
+	const parts = new Map<string, Part>();
+	const partOf = (key: string, value: unknown): Part => {
+		let part = parts.get(key);
+		if (!part) {
+			part = { key, cost: VALUE_COST + key.length, value, inJson: false, inRaw: false };
+			parts.set(key, part);
+		}
+		return part;
+	};
+	for (const key of Object.keys(parent)) {
+		if (key === 'dealpos' || key === 'line') continue;
+		const part = partOf(key, parent[key]);
+		part.cost += jsonCost(parent[key], cap);
+		part.inJson = true;
+	}
+	if (rawParent) {
+		for (const key of Object.keys(rawParent)) {
+			const part = partOf(key, rawParent[key]);
+			part.cost += jsonCost(rawParent[key], cap);
+			part.inRaw = true;
+		}
+	}
+	let fixed = 0;
+	const owners = common.map((problem) => {
+		const owner = ownerOf(problem.path, parts);
+		const cost = jsonCost(problem, cap);
+		if (owner) owner.cost += cost;
+		else fixed += cost;
+		return owner;
+	});
+	const all = [...parts.values()];
+	if (headers) {
+		const cost = jsonCost(headers, cap);
+		all.push({ key: undefined, cost, value: headers, inJson: false, inRaw: false });
+	}
+	let total = all.reduce((sum, part) => sum + part.cost, fixed);
+	const left: Part[] = [];
+	if (total * count > budget) {
+		// Heaviest first (a stable sort: ties in key order).
+		for (const part of all.sort((a, b) => b.cost - a.cost)) {
+			if (total * count <= budget) break;
+			left.push(part);
+			total -= part.cost;
+		}
+	}
+	const gone = new Set(left);
+	const omitted = new Set<string>();
+	for (const part of left) if (part.key !== undefined) omitted.add(part.key);
+	return {
+		omitted,
+		headers: !left.some((part) => part.key === undefined),
+		common: left.length ? common.filter((_, i) => !gone.has(owners[i] as Part)) : common,
+		notes: omittedNotes(left, count),
+	};
+}
+
+/** The part a problem is about: `Payments` for `Payments[3].Amount` (none for a missing field). */
+function ownerOf(path: string, parts: Map<string, Part>): Part | undefined {
+	for (let end = 1; end <= path.length; end++) {
+		if (end < path.length && path[end] !== '.' && path[end] !== '[') continue;
+		const part = parts.get(path.slice(0, end));
+		if (part) return part;
+	}
+	return undefined;
+}
+
+/** The `omitted` problems of later items: one per part, the parts beyond a few in one. */
+function omittedNotes(left: Part[], count: number): Array<{ path: string; message: string }> {
+	const where = `on the first item only (dealpos.line.index 0)`;
+	const why = `on ${count} line items would exceed the split budget. Turn off Split Line Items to get one item with everything.`;
+	const listed = left.filter((part) => part.key === undefined || part.key.length <= NAME_MAX);
+	const named = listed.length > OMITTED_LISTED + 1 ? listed.slice(0, OMITTED_LISTED) : listed;
+	const rest = left.filter((part) => !named.includes(part));
+	const notes = named.map((part) => {
+		if (part.key === undefined) {
+			return {
+				path: 'dealpos.headers',
+				message: `The request headers (dealpos.headers, ${sizeOf(part.value)}) are ${where}: repeating them ${why}`,
+			};
+		}
+		const size = sizeOf(part.value);
+		const also = part.inRaw
+			? part.inJson
+				? ', at top level and in dealpos.raw'
+				: ', in dealpos.raw'
+			: '';
+		return {
+			path: part.key,
+			message: `${part.key}${size ? ` (${size})` : ''} is ${where}${also}: repeating it ${why}`,
+		};
+	});
+	if (rest.length) {
+		const names = rest.slice(0, 3).map((part) => shortName(part.key ?? 'dealpos.headers'));
+		notes.push({
+			path: '',
+			message: `${rest.length} more ${rest.length === 1 ? 'field' : 'fields'} (${names.join(', ')}${rest.length > 3 ? ', ...' : ''}) are ${where}: repeating them ${why}`,
+		});
+	}
+	return notes;
+}
+
+function omittedProblem(note: { path: string; message: string }): Problem {
+	return { path: note.path, code: 'omitted', message: note.message };
+}
+
+/** `3000 entries`, `7 fields`, `500000 characters`; '' for other values. */
+function sizeOf(value: unknown): string {
+	if (Array.isArray(value)) return `${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
+	if (isObject(value)) {
+		const n = Object.keys(value).length;
+		return `${n} ${n === 1 ? 'field' : 'fields'}`;
+	}
+	if (typeof value === 'string') return `${value.length} characters`;
+	return '';
+}
+
+function shortName(name: string): string {
+	return name.length <= NAME_MAX ? name : `${name.slice(0, NAME_MAX - 3)}...`;
+}
+
+/**
+ * About the bytes of a JSON value, in JSON or in memory: {@link VALUE_COST} per value plus the
+ * characters of its strings and keys. Stops counting above `cap`. Iterative (deep bodies).
+ */
+function jsonCost(value: unknown, cap: number): number {
+	let cost = 0;
+	const stack: unknown[] = [value];
+	while (stack.length > 0 && cost <= cap) {
+		const next = stack.pop();
+		cost += VALUE_COST;
+		if (typeof next === 'string') {
+			cost += next.length;
+		} else if (Array.isArray(next)) {
+			for (const element of next) stack.push(element);
+		} else if (typeof next === 'object' && next !== null) {
+			const object = next as IDataObject;
+			for (const key of Object.keys(object)) {
+				cost += key.length;
+				stack.push(object[key]);
+			}
+		}
+	}
+	return cost;
+}
+
+/** Delivery keys of the synthetic examples, derived from the constant catalog once per event. */
+const syntheticKeys = new WeakMap<DealPosEvent, string>();
+
+/** The delivery key of `event`'s synthetic example as sent (`JSON.stringify`), or '' when it has none. */
+function syntheticKey(event: DealPosEvent): string {
+	let key = syntheticKeys.get(event);
+	if (key === undefined) {
+		key = event.exampleSource === 'synthetic' && event.example ? deliveryKey(event.key, JSON.stringify(event.example)) : '';
+		syntheticKeys.set(event, key);
+	}
+	return key;
 }
 
 /** First 32 hex digits of SHA-256 of `event + "\n" + rawBody`. */
@@ -221,18 +452,12 @@ function lineIndexOf(path: string, start: number): number | undefined {
 	return /^\d+$/.test(digits) ? Number(digits) : undefined;
 }
 
-function redactHeaders(headers: IDataObject): IDataObject {
-	const copy = cloneJson(headers);
-	for (const key of Object.keys(copy)) {
-		if (REDACTED_HEADERS.has(key.toLowerCase())) setOwn(copy, key, REDACTED);
-	}
-	return copy;
-}
-
-/** Shallow copy of `data` without `key` (own keys, `__proto__` included). */
-function without(data: IDataObject, key: string): IDataObject {
+/** Shallow copy of `data` without `keys` (own keys, `__proto__` included). */
+function without(data: IDataObject, keys: string | Set<string>): IDataObject {
 	const copy: IDataObject = {};
-	for (const k of Object.keys(data)) if (k !== key) setOwn(copy, k, data[k]);
+	for (const k of Object.keys(data)) {
+		if (typeof keys === 'string' ? k !== keys : !keys.has(k)) setOwn(copy, k, data[k]);
+	}
 	return copy;
 }
 
