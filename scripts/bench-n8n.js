@@ -103,8 +103,8 @@ async function main() {
 		prepare: installControl,
 		// DealPOS: an event the trigger does not listen to (no execution); the others: one POST {} each.
 		readyUrls: (base) => [
-			...Object.values(workflows).map((w) => wf.eventUrl(base, w.dealpos.nodes[0], '__ready')),
-			...Object.values(workflows).map((w) => wf.eventUrl(base, w.control.nodes[0], '__ready')),
+			...Object.values(workflows).map((w) => wf.readyUrl(base, w.dealpos.nodes[0])),
+			...Object.values(workflows).map((w) => wf.readyUrl(base, w.control.nodes[0])),
 			...Object.values(workflows).flatMap((w) => KINDS.filter((k) => !ON_DEALPOS_URLS.has(k)).map((kind) => coreUrl(base, w[kind]))),
 		],
 	});

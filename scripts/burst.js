@@ -78,7 +78,7 @@ async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = 
 			workflows: [workflow],
 			label: 'burst',
 			extraEnv: n8nEnv,
-			readyUrls: (base) => [wf.eventUrl(base, trigger, '__ready')],
+			readyUrls: (base) => [wf.readyUrl(base, trigger)],
 		});
 		const url = wf.eventUrl(inst.base, trigger, 'created');
 		const load = loadLine();

@@ -16,7 +16,7 @@ const { ensureDependencies } = require('./lib/deps');
 const h = require('./lib/n8n');
 const { cacheDir, ROOT } = require('./lib/provision');
 const { demoWorkflow } = require('./lib/demo');
-const { eventUrl } = require('./lib/workflows');
+const { eventUrl, readyUrl } = require('./lib/workflows');
 
 async function main() {
 	const t0 = Date.now();
@@ -46,7 +46,7 @@ async function main() {
 	const trigger = workflow.nodes[0];
 	const base = eventUrl(`http://localhost:${port}`, trigger, '').replace(/\/$/, '');
 	h.log(`starting n8n (log: ${path.join(userFolder, 'n8n.log')})`);
-	const n8n = await h.start(runtime, env, { readyUrl: `${base}/__ready`.replace('localhost', '127.0.0.1') });
+	const n8n = await h.start(runtime, env, { readyUrl: readyUrl(`http://127.0.0.1:${port}`, trigger) });
 	const example = path.join(ROOT, 'dist', 'nodes', 'DealPosTrigger', 'catalog', 'index.js');
 	const body = JSON.stringify(require(example).findEvent('customer.created').example);
 	process.stdout.write(`

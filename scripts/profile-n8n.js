@@ -80,7 +80,7 @@ async function main() {
 		label: 'profile',
 		prepare: installControl,
 		extraEnv: { ...n8nEnvArg(), DEALPOS_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${profDir}` },
-		readyUrls: (base) => [wf.eventUrl(base, trigger, '__ready')],
+		readyUrls: (base) => [wf.readyUrl(base, trigger)],
 	});
 	try {
 		const body = JSON.stringify(require('./lib/payloads').customer());

@@ -23,7 +23,7 @@ const path = require('node:path');
 const h = require('./lib/n8n');
 const { ROOT } = require('./lib/provision');
 const { demoWorkflow } = require('./lib/demo');
-const { eventUrl } = require('./lib/workflows');
+const { eventUrl, readyUrl } = require('./lib/workflows');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Without the background-networking flags Chromium calls Google services, which hang on a closed network.
@@ -209,7 +209,7 @@ async function main() {
 		const trigger = workflow.nodes.find((n) => n.type === h.NODE_TYPE);
 		h.importAndPublish(runtime, env, { workflows: [workflow] });
 		log(`starting n8n at ${base} (log: ${path.join(userFolder, 'n8n.log')})`);
-		const n8n = await h.start(runtime, env, { readyUrl: eventUrl(base, trigger, '__ready') });
+		const n8n = await h.start(runtime, env, { readyUrl: readyUrl(base, trigger) });
 		cleanups.push(() => n8n.stop());
 		log(`n8n is up (${secs()})`);
 

@@ -4,7 +4,8 @@ import { DealPosTrigger } from '../nodes/DealPosTrigger/DealPosTrigger.node';
 import { allEvents, CATEGORIES, CUSTOM_EVENT, eventPath } from '../nodes/DealPosTrigger/catalog';
 import { eventTable, fieldReference } from '../nodes/DealPosTrigger/catalog/reference';
 import { readRepoFile } from './files';
-import { callHook, callWebhook } from './helpers';
+import { callHook, callWebhook, webhookFor, webhookPath } from './helpers';
+import { MAX_CUSTOM_EVENTS, webhookNamed, WEBHOOKS } from '../nodes/DealPosTrigger/webhooks';
 
 const node = new DealPosTrigger();
 const eventsProps = node.description.properties.filter((p) => p.name === 'events');
@@ -39,17 +40,37 @@ describe('DealPOS Trigger description', () => {
 		}
 	});
 
-	it('gives every event a distinct URL path under the webhook id', () => {
-		const paths = allEvents().map((e) => eventPath(e.key.split('.')[0], e.slug));
+	it('gives every event its own webhook with a static path: <n8n>/webhook/<webhookId>/<category>/<event>', () => {
+		expect(node.description.webhooks).toBe(WEBHOOKS);
+		for (const event of allEvents()) {
+			const webhook = webhookNamed(event.key)!;
+			expect(webhook.path).toBe(eventPath(event.key.split('.')[0], event.slug));
+			// Not a full path: n8n puts the node's webhook id in front, once.
+			expect(webhook.isFullPath).toBeUndefined();
+			expect(webhook.httpMethod).toBe('POST');
+		}
+		const paths = WEBHOOKS.map((w) => webhookPath(w.name, { category: 'bill', events: [CUSTOM_EVENT], customEvents: 'a, b, c, d, e' }));
 		expect(new Set(paths).size).toBe(paths.length);
-		const webhook = node.description.webhooks!.find((w) => w.name === 'default')!;
-		expect(webhook.isFullPath).toBe(true);
-		expect(webhook.path).toBe('={{$webhookId}}/{{$parameter["category"]}}/:event');
+		expect(WEBHOOKS).toHaveLength(allEvents().length + MAX_CUSTOM_EVENTS + 1);
+		expect(webhookPath('setup', {})).toBe('oauth/token');
 	});
 
-	it('has a subtitle with category and events, and themed icons', () => {
-		expect(node.description.subtitle).toContain('$parameter["category"]');
-		expect(node.description.subtitle).toContain('$parameter["events"]');
+	it('shows a URL only for the selected events of the chosen category (the editor hides the others)', () => {
+		const created = webhookNamed('customer.created')!;
+		expect(created.ndvHideUrl).toBe('={{ !($parameter["category"] === "customer" && ($parameter["events"] || []).includes("created")) }}');
+	});
+
+	it('offers one nodes-panel action per category (n8n reads the property named "Trigger On")', () => {
+		const category = node.description.properties.find((p) => p.name === 'category')!;
+		// n8n's nodes panel takes the FIRST property whose display name is Event, Events or Trigger On.
+		const first = node.description.properties.find((p) => ['event', 'events', 'trigger on'].includes(p.displayName.toLowerCase()));
+		expect(first).toBe(category);
+		const actions = (category.options as Array<{ value: string; action?: string }>).map((o) => [o.value, o.action]);
+		expect(actions).toContainEqual(['invoice', 'On invoice event']);
+		expect(actions).toHaveLength(18);
+	});
+
+	it('has themed icons', () => {
 		expect(node.description.icon).toEqual({
 			light: 'file:../../icons/dealpos.svg',
 			dark: 'file:../../icons/dealpos.dark.svg',
@@ -98,9 +119,8 @@ describe('DealPOS Trigger webhook', () => {
 
 	// The node does not answer these itself: it returns webhookResponse and no workflowData, and
 	// n8n sends that body with the webhook's responseCode, 200 since the description sets none.
-	it('the default webhook leaves the status to n8n (200)', () => {
-		const webhook = node.description.webhooks!.find((w) => w.name === 'default')!;
-		expect(webhook.responseCode).toBeUndefined();
+	it('the event webhooks leave the status to n8n (200)', () => {
+		for (const webhook of WEBHOOKS) expect(webhook.responseCode).toBeUndefined();
 	});
 
 	it('acknowledges an unselected event with 2xx and starts nothing', async () => {
@@ -112,25 +132,40 @@ describe('DealPOS Trigger webhook', () => {
 		expect(result).toEqual({
 			webhookResponse: {
 				status: 'ignored',
-				message: 'Event "customer/deleted" is not selected in this DealPOS Trigger',
+				message: 'Customer Deleted is not selected in this DealPOS Trigger: acknowledged, nothing runs',
 			},
 		});
 		expect(response).toEqual({ headers: {} });
 	});
 
-	it('acknowledges an unknown event with 2xx and starts nothing', async () => {
+	it('answers a URL of another category 404 with the URLs to paste instead, and starts nothing', async () => {
 		const { result, response } = await callWebhook({
-			parameters: { category: 'invoice', events: ['created'] },
-			params: { event: 'no-such-event' },
-			body: {},
+			parameters: { category: 'customer', events: ['created', CUSTOM_EVENT], customEvents: 'merged' },
+			path: 'invoice/created',
+			body: customerExample,
 		});
-		expect(result).toEqual({
-			webhookResponse: {
-				status: 'ignored',
-				message: 'Event "invoice/no-such-event" is not selected in this DealPOS Trigger',
-			},
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response.statusCode).toBe(404);
+		const id = '00000000-0000-4000-8000-000000000001';
+		expect(JSON.parse(response.body!)).toEqual({
+			status: 'error',
+			message:
+				'This URL is for Invoice Created (invoice.created), but this DealPOS Trigger listens to customer events. Paste these URLs into DealPOS instead.',
+			urls: [
+				{ event: 'Customer Created', url: `http://localhost:5678/webhook/${id}/customer/created` },
+				{ event: 'Customer merged (custom)', url: `http://localhost:5678/webhook/${id}/customer/merged` },
+			],
 		});
-		expect(response).toEqual({ headers: {} });
+	});
+
+	it('has no URL for a name that is no event (n8n answers 404 itself) and none with :event', () => {
+		const parameters = { category: 'invoice', events: ['created'] };
+		expect(webhookFor('invoice/no-such-event', parameters)).toBeUndefined();
+		expect(webhookFor('invoice/:event', parameters)).toBeUndefined();
+		// No route parameter in any path: nothing like ".../:event" to copy by mistake.
+		const custom = { category: 'bill', events: [CUSTOM_EVENT], customEvents: 'paid, merged' };
+		for (const w of WEBHOOKS) expect(webhookPath(w.name, custom)).not.toContain(':');
+		expect(webhookFor('invoice/created', parameters)).toBe('invoice.created');
 	});
 
 	it('receives custom events by the name the user gave them', async () => {
@@ -143,8 +178,8 @@ describe('DealPOS Trigger webhook', () => {
 		});
 		const created = await callWebhook({ parameters, params: { event: 'created' }, body: { ID: 'b2' } });
 		expect(created.result.workflowData![0][0].json.dealpos).toMatchObject({ event: 'bill.created' });
-		const other = await callWebhook({ parameters, params: { event: 'deleted' }, body: { ID: 'b3' } });
-		expect(other.result.workflowData).toBeUndefined();
+		// A name the user did not give has no URL: n8n answers 404 before the node runs.
+		expect(webhookFor('bill/deleted', parameters)).toBeUndefined();
 	});
 
 	it('leaves the answer of loyalty events to the workflow', async () => {
@@ -161,11 +196,12 @@ describe('DealPOS Trigger webhook', () => {
 		}
 	});
 
-	it('answers loyalty events through the workflow in both response modes', () => {
-		const webhook = node.description.webhooks!.find((w) => w.name === 'default')!;
-		expect(webhook.responseMode).toContain('loyalty-point');
-		expect(webhook.responseMode).toContain('loyalty-provider');
-		expect(webhook.responseMode).toContain('"onReceived"');
+	it('answers loyalty events through the workflow in both response modes, the others at once', () => {
+		const fetch = webhookNamed('loyalty-point.fetch-points')!;
+		expect(fetch.responseMode).toContain('responseNode');
+		expect(fetch.responseMode).toContain('lastNode');
+		const created = webhookNamed('customer.created')!;
+		expect([created.responseMode, created.responseData]).toEqual(['onReceived', '']);
 	});
 
 	it('marks test deliveries', async () => {

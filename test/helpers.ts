@@ -9,10 +9,31 @@ import type {
 } from 'n8n-workflow';
 
 import { DealPosTrigger } from '../nodes/DealPosTrigger/DealPosTrigger.node';
+import { WEBHOOKS } from '../nodes/DealPosTrigger/webhooks';
+
+const RESOLVERS = Symbol.for('n8n.webhookDescriptionResolvers');
+
+/** The path of a webhook of the node (after `<webhookId>/`), as n8n computes it for `parameters`. */
+export function webhookPath(name: string, parameters: IDataObject): string | undefined {
+	const description = WEBHOOKS.find((w) => (w.name as string) === name);
+	if (!description) return undefined;
+	const resolver = (description as unknown as Record<symbol, Record<string, { resolve: (p: IDataObject) => unknown }>>)[RESOLVERS]?.path;
+	return String(resolver ? resolver.resolve(parameters) : description.path);
+}
+
+/** The webhook n8n routes `/webhook/<webhookId>/<path>` to (undefined: n8n answers 404 itself). */
+export function webhookFor(path: string, parameters: IDataObject): WebhookType | undefined {
+	return WEBHOOKS.find((w) => webhookPath(w.name, parameters) === path)?.name;
+}
 
 export interface FakeRequest {
-	/** URL route parameters, as n8n gives them: `{ event: 'created' }`. */
+	/**
+	 * The URL's last segment, `{ event: 'created' }`: the call goes to the webhook n8n routes
+	 * `<category>/<event>` to (see {@link webhookFor}), unless `webhookName` says otherwise.
+	 */
 	params?: IDataObject;
+	/** The path after `/webhook/<webhookId>/`, when not the node's own category: `invoice/created`. */
+	path?: string;
 	/** The body as n8n parsed it (what getBodyData() returns; `{}` when absent). */
 	body?: unknown;
 	/**
@@ -82,7 +103,13 @@ export async function callWebhook(req: FakeRequest) {
 	ctx.getParamsData.mockReturnValue(req.params ?? {});
 	ctx.getBodyData.mockReturnValue((req.body ?? {}) as IDataObject);
 	ctx.getHeaderData.mockReturnValue(headers as never);
-	ctx.getWebhookName.mockReturnValue(req.webhookName ?? 'default');
+	const routed = req.path ?? `${String(req.parameters.category)}/${String(req.params?.event ?? '')}`;
+	const webhookName = req.webhookName ?? webhookFor(routed, req.parameters);
+	if (!webhookName) throw new Error(`No webhook of the node serves ${routed}: n8n would answer 404`);
+	ctx.getWebhookName.mockReturnValue(webhookName);
+	ctx.getNodeWebhookUrl.mockImplementation(
+		(name) => `http://localhost:5678/webhook/${NODE.webhookId}/${webhookPath(name, req.parameters)}`,
+	);
 	ctx.getMode.mockReturnValue(req.mode ?? 'webhook');
 	ctx.getTimezone.mockReturnValue(req.timezone ?? 'Asia/Jakarta');
 	ctx.getCredentials.mockImplementation(async () => {
@@ -147,5 +174,5 @@ export async function callHook(
 		return credentials;
 	});
 	const node = new DealPosTrigger();
-	return await node.webhookMethods.default[method].call(ctx);
+	return await node.webhookMethods.setup[method].call(ctx);
 }

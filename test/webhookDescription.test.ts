@@ -2,12 +2,13 @@ import type { INode, INodeParameters, INodeTypes, IWebhookDescription } from 'n8
 import { NodeHelpers, resolveWebhookDescriptionField, Workflow } from 'n8n-workflow';
 
 import { DealPosTrigger } from '../nodes/DealPosTrigger/DealPosTrigger.node';
-import { CATEGORIES } from '../nodes/DealPosTrigger/catalog';
-import { SYNC_CATEGORIES, WEBHOOKS } from '../nodes/DealPosTrigger/properties';
+import { CATEGORIES, CUSTOM_EVENT } from '../nodes/DealPosTrigger/catalog';
+import { SUBTITLE } from '../nodes/DealPosTrigger/properties';
+import { customSlugsOf, SYNC_CATEGORIES, webhookNamed, WEBHOOKS } from '../nodes/DealPosTrigger/webhooks';
 import { NODE } from './helpers';
 
 const trigger = new DealPosTrigger();
-const description = WEBHOOKS.find((w) => w.name === 'default') as IWebhookDescription;
+const RESOLVERS = Symbol.for('n8n.webhookDescriptionResolvers');
 
 /** A node as n8n's Workflow holds it: the given parameters plus every displayed default. */
 function nodeWith(parameters: INodeParameters): INode {
@@ -30,53 +31,85 @@ function evaluateTemplate(template: string, node: INode): unknown {
 	return workflow.expression.getSimpleParameterValue(workflow.getNode(node.name)!, template, 'internal', {});
 }
 
-const cases = CATEGORIES.flatMap((c) =>
-	SYNC_CATEGORIES.includes(c.slug)
-		? [
-				{ category: c.slug, responseMode: 'lastNode' },
-				{ category: c.slug, responseMode: 'responseNode' },
-				{ category: c.slug, responseMode: undefined },
-			]
-		: [{ category: c.slug, responseMode: undefined }],
+function resolverFields(webhook: IWebhookDescription): string[] {
+	return Object.keys((webhook as unknown as Record<symbol, object>)[RESOLVERS] ?? {});
+}
+
+/** Node configurations covering every category, both loyalty answer modes, and custom names. */
+const configs: INodeParameters[] = [
+	...CATEGORIES.flatMap((c) =>
+		SYNC_CATEGORIES.includes(c.slug)
+			? [
+					{ category: c.slug, events: [], responseMode: 'lastNode' },
+					{ category: c.slug, events: [CUSTOM_EVENT], customEvents: 'Points Expired', responseMode: 'responseNode' },
+				]
+			: [{ category: c.slug, events: c.events.length ? [c.events[0].slug] : [CUSTOM_EVENT] }],
+	),
+	{ category: 'bill', events: [CUSTOM_EVENT], customEvents: 'Created, bill_paid, billPaid, created, ***, , Written Off, x, y, z' },
+	{ category: 'customer', events: ['created', CUSTOM_EVENT], customEvents: 'created, Merged, deleted' },
+	{ category: 'invoice', events: ['created'], customEvents: 'restored' },
+];
+
+const cases = WEBHOOKS.flatMap((webhook) =>
+	resolverFields(webhook).flatMap((field) =>
+		configs.map((config) => [webhook.name, field, JSON.stringify(config), webhook, config] as const),
+	),
 );
 
-describe('webhook description: answers resolved without the expression engine', () => {
-	it.each(cases.flatMap((c) => ['responseMode', 'responseData'].map((field) => [field, c.category, c.responseMode, c] as const)))(
-		'%s for %s (respond: %s) equals its template',
-		(field, _category, _mode, c) => {
-			const parameters: INodeParameters = { category: c.category, events: [] };
-			if (c.responseMode) parameters.responseMode = c.responseMode;
-			const node = nodeWith(parameters);
-			const native = resolveWebhookDescriptionField(node, description, field);
-			expect(native.resolved).toBe(true);
-			expect(native.resolved && native.value).toEqual(evaluateTemplate(String(description[field]), node));
-		},
-	);
+describe('webhook descriptions: template and resolver from one declaration', () => {
+	it.each(cases)('%s %s for %s: the resolver equals its template', (_name, field, _label, webhook, config) => {
+		const node = nodeWith(config);
+		const native = resolveWebhookDescriptionField(node, webhook, field);
+		expect(native.resolved).toBe(true);
+		expect(native.resolved && native.value).toEqual(evaluateTemplate(String(webhook[field]), node));
+	});
 
-	it('gives the documented modes: workflow answers loyalty events, the node answers the rest', () => {
-		const loyalty = nodeWith({ category: SYNC_CATEGORIES[0], events: [] });
-		const customer = nodeWith({ category: 'customer', events: ['created'] });
-		const value = (node: INode, field: string) => {
-			const r = resolveWebhookDescriptionField(node, description, field);
-			return r.resolved ? r.value : 'unresolved';
-		};
-		expect(value(loyalty, 'responseMode')).toBe('lastNode');
-		expect(value(loyalty, 'responseData')).toBe('firstEntryJson');
-		expect(value(customer, 'responseMode')).toBe('onReceived');
-		expect(value(customer, 'responseData')).toBe('');
+	it('routes the custom events the user named, in order, without duplicates or documented ones', () => {
+		const bill = configs.find((c) => c.category === 'bill' && String(c.customEvents).includes('x'))!;
+		expect(customSlugsOf(bill)).toEqual(['created', 'bill-paid', 'written-off', 'x', 'y', 'z']);
+		const customer = configs.find((c) => c.category === 'customer' && c.customEvents)!;
+		expect(customSlugsOf(customer)).toEqual(['merged']);
+		const path = (index: number, config: INodeParameters) =>
+			evaluateTemplate(String(webhookNamed(`custom-${index}`)!.path), nodeWith(config));
+		expect(path(0, customer)).toBe('customer/merged');
+		expect(path(1, customer)).toBe('customer/__unused-custom-1');
+		expect(path(4, bill)).toBe('bill/y');
+		// Without "Custom Event" selected, names typed earlier are not listened to.
+		expect(path(0, { category: 'invoice', events: ['created'], customEvents: 'restored' })).toBe('invoice/__unused-custom-0');
 	});
 
 	it('leaves everything to the expression engine when a parameter is an expression', () => {
-		const node = nodeWith({ category: 'customer', events: ['created'], options: { timezone: '={{ "Asia/Jakarta" }}' } });
-		expect(resolveWebhookDescriptionField(node, description, 'responseMode').resolved).toBe(false);
+		const node = nodeWith({ category: 'loyalty-point', events: ['fetch-points'], options: { timezone: '={{ "Asia/Jakarta" }}' } });
+		expect(resolveWebhookDescriptionField(node, webhookNamed('loyalty-point.fetch-points')!, 'responseMode').resolved).toBe(false);
 	});
 
-	it('still evaluates the path in the engine ($webhookId is not a parameter)', () => {
-		const node = nodeWith({ category: 'customer', events: ['created'] });
-		expect(resolveWebhookDescriptionField(node, description, 'path').resolved).toBe(false);
+	it('needs no expression to route or answer a delivery: every field n8n reads is static or resolved natively', () => {
+		// ndvHideUrl and ndvHideMethod are read by the editor only.
+		const read = ['path', 'httpMethod', 'isFullPath', 'restartWebhook', 'responseMode', 'responseData', 'responseCode'];
+		for (const webhook of WEBHOOKS) {
+			const resolved = resolverFields(webhook);
+			for (const field of read) {
+				const value = webhook[field];
+				if (typeof value === 'string' && value.startsWith('=')) expect([webhook.name, field, resolved.includes(field)]).toEqual([webhook.name, field, true]);
+			}
+		}
+		// Ordinary events: nothing to evaluate at all.
+		const created = webhookNamed('customer.created')!;
+		expect(resolverFields(created)).toEqual([]);
 	});
 
-	it('is the description the node declares', () => {
-		expect(trigger.description.webhooks).toBe(WEBHOOKS);
+	it('keeps the templates parseable: no "}}" inside an inlined function', () => {
+		const templates = WEBHOOKS.flatMap((webhook) => resolverFields(webhook).map((field) => String(webhook[field])));
+		for (const template of [...templates, SUBTITLE]) expect(template.slice(3, -2)).not.toContain('}}');
+	});
+});
+
+describe('subtitle', () => {
+	it.each([
+		[{ category: 'customer', events: ['created', 'updated'] }, 'Customer: Customer Created, Customer Updated'],
+		[{ category: 'bill', events: [CUSTOM_EVENT], customEvents: 'paid, Written Off' }, 'Bill: paid (custom), written-off (custom)'],
+		[{ category: 'invoice', events: ['created', CUSTOM_EVENT], customEvents: 'restored' }, 'Invoice: Invoice Created, restored (custom)'],
+	])('%j reads "%s" (no internal values)', (parameters, expected) => {
+		expect(evaluateTemplate(SUBTITLE, nodeWith(parameters))).toBe(expected);
 	});
 });

@@ -8,6 +8,7 @@ import {
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
+	type WebhookType,
 } from 'n8n-workflow';
 
 import {
@@ -25,8 +26,10 @@ import {
 import { CREDENTIAL_TEST_NAME, testDealPosApiCredential } from './auth/credentialTest';
 import { buildItems, type OutputOptions } from './items';
 import { TextBody } from './items/normalize';
-import { HINTS, PROPERTIES, TRIGGER_PANEL, WEBHOOKS } from './properties';
+import { findEvent } from './catalog';
+import { HINTS, PROPERTIES, SUBTITLE, TRIGGER_PANEL } from './properties';
 import { resolveSelection, SelectionError, type SelectedEvent } from './selection';
+import { TOKEN_WEBHOOK, WEBHOOKS } from './webhooks';
 
 /** The answer DealPOS documents for ordinary events. */
 const SUCCESS = { status: 'success' };
@@ -121,6 +124,40 @@ function isEmptyObject(value: unknown): boolean {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
+/**
+ * The answer to a URL of this trigger that serves no selected event. An event of its category
+ * that is not selected is acknowledged (2xx: DealPOS does not retry) and starts nothing. A URL of
+ * another category (every event URL is registered, whatever the category) can only be a setup
+ * mistake: answered 404 with the URLs to paste instead, so DealPOS's webhook log shows it.
+ */
+function notListening(
+	ctx: IWebhookFunctions,
+	category: string,
+	webhook: string,
+	selection: SelectedEvent[],
+): IWebhookResponseData {
+	const documented = findEvent(webhook);
+	if (documented && documented.key.startsWith(`${category}.`)) {
+		return {
+			webhookResponse: {
+				status: 'ignored',
+				message: `${documented.name} is not selected in this DealPOS Trigger: acknowledged, nothing runs`,
+			},
+		};
+	}
+	const what = documented ? `${documented.name} (${documented.key})` : 'no event';
+	ctx.logger.warn(`DealPOS Trigger on ${category} received a delivery for ${what}: a URL pasted into DealPOS is wrong`);
+	return send(ctx, {
+		status: 404,
+		headers: {},
+		body: {
+			status: 'error',
+			message: `This URL is for ${what}, but this DealPOS Trigger listens to ${category} events. Paste these URLs into DealPOS instead.`,
+			urls: selection.map((e) => ({ event: e.name, url: ctx.getNodeWebhookUrl(e.webhook as WebhookType) ?? '' })),
+		},
+	});
+}
+
 /** The request headers for items, secret values (the credential's header too) redacted. */
 function safeHeaders(ctx: IWebhookFunctions, config: AuthConfig): IDataObject {
 	return redactHeaders(ctx.getHeaderData() as IDataObject, config);
@@ -133,7 +170,7 @@ export class DealPosTrigger implements INodeType {
 		icon: { light: 'file:../../icons/dealpos.svg', dark: 'file:../../icons/dealpos.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["category"] + ": " + ($parameter["events"] || []).join(", ") }}',
+		subtitle: SUBTITLE,
 		description: 'Starts the workflow when DealPOS sends a webhook (invoices, customers, stock, shifts, loyalty)',
 		defaults: { name: 'DealPOS Trigger' },
 		inputs: [],
@@ -157,7 +194,9 @@ export class DealPosTrigger implements INodeType {
 	};
 
 	webhookMethods = {
-		default: {
+		// n8n runs these for the webhook of the same name: the token endpoint, registered once per
+		// node whatever it listens to (the event webhooks have none).
+		[TOKEN_WEBHOOK]: {
 			// DealPOS has no API to register webhooks: the user pastes the URLs into DealPOS by hand.
 			// Activation only checks that the configuration can run, so a broken one is refused when
 			// the workflow is published instead of failing deliveries later.
@@ -207,7 +246,7 @@ export class DealPosTrigger implements INodeType {
 		}
 		const opts = options(this);
 		const { allowedIps } = opts;
-		if (this.getWebhookName() === 'setup') {
+		if (this.getWebhookName() === TOKEN_WEBHOOK) {
 			const answer = issueToken(config, { ...authRequest(this), body: this.getBodyData() }, Date.now(), allowedIps);
 			if (!answer.ok) this.logger.warn(`DealPOS Trigger token request refused: ${answer.reason}`);
 			return send(this, answer);
@@ -219,17 +258,10 @@ export class DealPosTrigger implements INodeType {
 		}
 
 		const category = this.getNodeParameter('category') as string;
-		const slug = String((this.getParamsData() as IDataObject).event ?? '');
-		const event = selectedEvents(this, category).find((e) => e.slug === slug);
-		if (!event) {
-			// Acknowledged (2xx, so DealPOS does not retry) but nothing runs.
-			return {
-				webhookResponse: {
-					status: 'ignored',
-					message: `Event "${category}/${slug}" is not selected in this DealPOS Trigger`,
-				},
-			};
-		}
+		const webhook = this.getWebhookName() as string;
+		const selection = selectedEvents(this, category);
+		const event = selection.find((e) => e.webhook === webhook);
+		if (!event) return notListening(this, category, webhook, selection);
 
 		const { body, rawBody } = readBody(this);
 		const output: OutputOptions = {

@@ -1,94 +1,10 @@
-import type {
-	INodeParameters,
-	INodeProperties,
-	INodePropertyOptions,
-	IWebhookDescription,
-	NativeParameterResolvers,
-	NodeHint,
-	NodeParameterValueType,
-	TriggerPanelDefinition,
-	WEBHOOK_RESOLVERS as ResolversKey,
-} from 'n8n-workflow';
+import type { INodeParameters, INodeProperties, INodePropertyOptions, NodeHint, TriggerPanelDefinition } from 'n8n-workflow';
 
-import { CATEGORIES, CUSTOM_EVENT } from './catalog';
+import { CATEGORIES, CUSTOM_EVENT, toSlug } from './catalog';
 import type { DealPosCategory, DealPosEvent } from './catalog';
+import { customEventSlugs, fromFunction, MAX_CUSTOM_EVENTS, SYNC_CATEGORIES } from './webhooks';
 
-/** Slugs of the categories whose events DealPOS waits to be answered (loyalty). */
-export const SYNC_CATEGORIES = CATEGORIES.filter((c) => c.events.some((e) => e.synchronous)).map(
-	(c) => c.slug,
-);
-
-const syncExpr = `${JSON.stringify(SYNC_CATEGORIES)}.includes($parameter["category"])`;
-
-/**
- * n8n-workflow's key for native resolvers of webhook description fields. It is `Symbol.for(...)`,
- * so this is the same symbol without a runtime import: n8n 2.41 and later read it, older versions
- * ignore it and evaluate the template.
- */
-const WEBHOOK_RESOLVERS = Symbol.for('n8n.webhookDescriptionResolvers') as typeof ResolversKey;
-
-type Resolve = (parameters: INodeParameters) => NodeParameterValueType | undefined;
-
-/**
- * A webhook description field as a template (what the editor reads and what older n8n evaluates)
- * plus the same computation in plain code. n8n 2.41+ uses the code when the node's parameters hold
- * no expression, so answering a delivery evaluates no expression for these fields. The two must
- * agree: test/properties.test.ts checks them against each other for every category and mode.
- */
-function withResolvers(
-	description: IWebhookDescription,
-	fields: Record<string, Resolve>,
-): IWebhookDescription {
-	const resolvers: NativeParameterResolvers = {};
-	for (const [field, resolve] of Object.entries(fields)) {
-		resolvers[field] = { template: String(description[field]), resolve };
-	}
-	return { ...description, [WEBHOOK_RESOLVERS]: resolvers };
-}
-
-const isSync = (p: INodeParameters) => SYNC_CATEGORIES.includes(p.category as string);
-
-/**
- * The node's two webhooks.
- *
- * `default` serves every event of the chosen category, each on its own URL:
- * `<n8n>/webhook/<webhookId>/<webhookId>/<category>/<event>`. The `:event` route parameter is what
- * lets one node answer any event of its category (2xx for events it does not listen to, instead of
- * n8n's 404 that DealPOS would never retry). n8n stores such a route by its path alone and always
- * puts the node's webhookId in front of the URL, so the path starts with the webhookId too: without
- * it, a second DealPOS Trigger on the same category anywhere in the instance could not be published
- * ("path already taken").
- *
- * `setup` serves the OAuth 2.0 token endpoint `<n8n>/webhook/<webhookId>/oauth/token`.
- */
-export const WEBHOOKS: IWebhookDescription[] = [
-	withResolvers(
-		{
-			name: 'default',
-			httpMethod: 'POST',
-			isFullPath: true,
-			// $webhookId is not a parameter: this one field still needs n8n's expression engine.
-			path: '={{$webhookId}}/{{$parameter["category"]}}/:event',
-			// Ordinary events are answered by the node itself at once; loyalty events by the workflow.
-			responseMode: `={{ ${syncExpr} ? $parameter["responseMode"] : "onReceived" }}`,
-			// '' makes n8n send the node's own answer ({"status":"success"}) instead of the item.
-			responseData: `={{ ${syncExpr} && $parameter["responseMode"] === "lastNode" ? "firstEntryJson" : "" }}`,
-		},
-		{
-			responseMode: (p) => (isSync(p) ? p.responseMode : 'onReceived'),
-			responseData: (p) => (isSync(p) && p.responseMode === 'lastNode' ? 'firstEntryJson' : ''),
-		},
-	),
-	{
-		name: 'setup',
-		httpMethod: 'POST',
-		path: 'oauth/token',
-		responseMode: 'onReceived',
-		responseData: '',
-		ndvHideUrl: '={{ $parameter["authentication"] !== "dealPosApi" }}',
-		ndvHideMethod: true,
-	},
-];
+export { SYNC_CATEGORIES, WEBHOOKS } from './webhooks';
 
 function eventOption(event: DealPosEvent): INodePropertyOptions {
 	const sync = event.synchronous ? ' DealPOS waits for the answer.' : '';
@@ -119,51 +35,74 @@ function eventsProperty(category: DealPosCategory): INodeProperties {
 }
 
 /**
- * The setup notice: where in DealPOS to paste the URLs, then one line per selected event (a notice
- * per event, shown while that event is selected: n8n notices cannot compute text).
+ * Where to paste the URLs: one notice per place in DealPOS (the URLs themselves are listed under
+ * "Webhook URLs", one per selected event).
  */
-function urlNotices(category: DealPosCategory): INodeProperties[] {
-	const show = { category: [category.slug] };
-	const header: INodeProperties = {
-		displayName: `Paste one URL per event into DealPOS, ${category.setupPlace}: the Production URL under "Webhook URLs" above, with :event replaced as listed below. The URLs stay the same when the workflow is saved or published again.`,
-		name: `setup_${category.slug}`,
+function setupNotices(): INodeProperties[] {
+	const places = [...new Set(CATEGORIES.map((c) => c.setupPlace))];
+	return places.map((place, index) => ({
+		displayName: `Paste each URL under "Webhook URLs" (above: open it, choose Production URL, click a URL to copy it) into DealPOS, ${place}. There is one URL per selected event, custom events included; they stay the same when the workflow is saved or published again.`,
+		name: `setupNotice${index}`,
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
-	};
-	const lines = category.events.map(
-		(event): INodeProperties => ({
-			displayName: `${event.name}: …/${category.slug}/${event.slug}`,
-			name: `url_${category.slug}_${event.slug}`,
-			type: 'notice',
-			default: '',
-			displayOptions: { show: { ...show, events: [event.slug] } },
-		}),
-	);
-	const custom: INodeProperties = {
-		displayName: `Custom events: …/${category.slug}/{name}, one URL per name in Custom Event Names (lowercase, words joined by hyphens)`,
-		name: `url_${category.slug}_custom`,
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { ...show, events: [CUSTOM_EVENT] } },
-	};
-	return [header, ...lines, custom];
+		displayOptions: { show: { category: CATEGORIES.filter((c) => c.setupPlace === place).map((c) => c.slug) } },
+	}));
 }
+
+/** The node's subtitle on the canvas: "Invoice: Invoice Created, restored (custom)". Self-contained. */
+function subtitleOf(
+	parameters: INodeParameters,
+	names: Record<string, { name: string; events: Record<string, string> }>,
+	customValue: string,
+	documented: Record<string, string[]>,
+	slugOf: (name: string) => string,
+	slugsOf: typeof customEventSlugs,
+): string {
+	const category = names[String(parameters.category)];
+	if (!category) return '';
+	const events: unknown[] = Array.isArray(parameters.events) ? parameters.events : [];
+	const labels: string[] = [];
+	for (const value of events) if (value !== customValue) labels.push(category.events[String(value)] || String(value));
+	for (const slug of slugsOf(parameters, documented, customValue, slugOf)) labels.push(slug + ' (custom)');
+	return category.name + ': ' + labels.join(', ');
+}
+
+const NAMES = Object.fromEntries(
+	CATEGORIES.map((c) => [c.slug, { name: c.name, events: Object.fromEntries(c.events.map((e) => [e.slug, e.name])) }]),
+);
+const DOCUMENTED = Object.fromEntries(CATEGORIES.map((c) => [c.slug, c.events.map((e) => e.slug)]));
+
+export const SUBTITLE = fromFunction(subtitleOf, NAMES, CUSTOM_EVENT, DOCUMENTED, toSlug, customEventSlugs).template;
 
 /** What the editor's trigger panel says while the node listens, and once the workflow is published. */
 export const TRIGGER_PANEL: TriggerPanelDefinition = {
 	header: 'Pull in events from DealPOS',
 	executionsHelp: {
 		inactive:
-			"<b>While building:</b> click 'Execute step' to listen, then post an event to the Test URL (Webhook URLs > Test URL, :event replaced), e.g. with <code>npx -p n8n-nodes-dealpos dealpos-send customer.created &lt;test URL&gt;</code>: the items appear here. The trigger's output pane also takes sample items (examples/samples in the package) through 'Set mock data'.<br/><br/><b>In production:</b> publish the workflow and paste the Production URLs into DealPOS; each delivery then starts an execution, listed under Executions.",
+			"<b>While building:</b> in the node's parameters open <i>Webhook URLs</i>, choose <i>Test URL</i> and copy the URL of an event; click 'Listen for test event', then have DealPOS send that event to the Test URL, or post its example yourself with <code>npx -p n8n-nodes-dealpos dealpos-send &lt;event&gt; &lt;Test URL&gt;</code> (the hint below names the first event of the category; <code>dealpos-send list</code> names them all). The items appear here. Sample items for every event, to paste into the output pane through 'Set mock data', are in <code>examples/samples</code> of the n8n-nodes-dealpos repository.<br/><br/><b>In production:</b> publish the workflow and paste the Production URLs into DealPOS; each delivery then starts an execution, listed under Executions.",
 		active:
-			'<b>The workflow is published:</b> every DealPOS delivery to a Production URL starts an execution, listed under Executions. Events the node does not listen to are acknowledged and start nothing.',
+			'<b>The workflow is published:</b> every DealPOS delivery to a Production URL starts an execution, listed under Executions. Events of the category the node does not listen to are acknowledged and start nothing; a URL of another category is answered with an error that lists the right URLs.',
 	},
 	activationHint: 'Publish the workflow, then paste the Production URLs into DealPOS: it sends each event to its URL.',
 };
 
+/** Per category: how to send a test event of its first event (shown before the node has run). */
+function testHint(category: DealPosCategory): NodeHint {
+	const first = category.events[0];
+	const send = first
+		? `npx -p n8n-nodes-dealpos dealpos-send ${first.key} &lt;its Test URL&gt;`
+		: `npx -p n8n-nodes-dealpos dealpos-send &lt;your custom event&gt; &lt;its Test URL&gt; --body record.json`;
+	return {
+		message: `Test a ${category.name} event: open Webhook URLs above, choose Test URL and copy the URL${first ? ` of ${first.name}` : ''}; click 'Listen for test event' and send it from DealPOS, or run <code>${send}</code>.`,
+		type: 'info',
+		location: 'outputPane',
+		whenToDisplay: 'beforeExecution',
+		displayCondition: `={{ $parameter["category"] === "${category.slug}" }}`,
+	};
+}
+
 /** The documented answers of the synchronous events, shown as hints while such an event is selected. */
-export const HINTS: NodeHint[] = CATEGORIES.flatMap((category) =>
+const answerHints: NodeHint[] = CATEGORIES.flatMap((category) =>
 	category.events
 		.filter((event) => event.answers?.length || event.answerFields?.length)
 		.map((event): NodeHint => {
@@ -179,6 +118,8 @@ export const HINTS: NodeHint[] = CATEGORIES.flatMap((category) =>
 			};
 		}),
 );
+
+export const HINTS: NodeHint[] = [...answerHints, ...CATEGORIES.map(testHint)];
 
 export const PROPERTIES: INodeProperties[] = [
 	{
@@ -209,26 +150,32 @@ export const PROPERTIES: INodeProperties[] = [
 		displayOptions: { show: { authentication: ['dealPosApi'] } },
 	},
 	{
-		displayName: 'Category',
+		// "Trigger On" is what n8n's nodes panel reads to list this trigger's actions: one per
+		// category ("On invoice event"), which opens the node with that category chosen.
+		displayName: 'Trigger On',
 		name: 'category',
 		type: 'options',
 		noDataExpression: true,
 		required: true,
-		options: CATEGORIES.map((c) => ({ name: c.name, value: c.slug, description: c.description })),
+		options: CATEGORIES.map((c) => ({
+			name: c.name,
+			value: c.slug,
+			description: c.description,
+			action: `On ${c.name.toLowerCase()} event`,
+		})),
 		default: 'customer',
 		description: 'The DealPOS webhook category',
 	},
 	...CATEGORIES.map(eventsProperty),
-	...CATEGORIES.flatMap(urlNotices),
+	...setupNotices(),
 	{
 		displayName: 'Custom Event Names',
 		name: 'customEvents',
 		type: 'string',
 		default: '',
-		placeholder: 'e.g. updated, restored',
+		placeholder: 'e.g. restored, paid',
 		displayOptions: { show: { events: [CUSTOM_EVENT] } },
-		description:
-			'Comma-separated names of events the DealPOS documentation does not list. Each gets the URL .../&lt;category&gt;/&lt;name&gt; (lowercase, words joined by hyphens); its body is passed through without a schema.',
+		description: `Comma-separated names of events the DealPOS documentation does not list (at most ${MAX_CUSTOM_EVENTS}). Each gets its own URL under Webhook URLs, ending in /&lt;category&gt;/&lt;name&gt; (lowercase, words joined by hyphens); its body is passed through without a schema.`,
 	},
 	{
 		displayName: 'Respond',

@@ -1,5 +1,6 @@
 import { CUSTOM_EVENT, findCategory, findEvent, eventKey, isSlug, toSlug } from './catalog';
 import type { DealPosEvent } from './catalog';
+import { customSlugsOf, customWebhookName, MAX_CUSTOM_EVENTS } from './webhooks';
 
 /** One event the node listens to: a documented one, or a custom one the user named. */
 export interface SelectedEvent {
@@ -11,6 +12,8 @@ export interface SelectedEvent {
 	/** The catalog entry; undefined for custom (undocumented) events. */
 	documented?: DealPosEvent;
 	synchronous: boolean;
+	/** The name of the webhook that serves it (`getWebhookName()`): the event key, or `custom-<n>`. */
+	webhook: string;
 }
 
 /** A configuration the node cannot run with; the message says what to change. */
@@ -42,10 +45,17 @@ export function resolveSelection(
 			name: documented.name,
 			documented,
 			synchronous: documented.synchronous,
+			webhook: documented.key,
 		});
 	}
 
 	if (events.includes(CUSTOM_EVENT)) {
+		const custom = customSlugsOf({ category: category.slug, events, customEvents: customEventNames });
+		if (custom.length > MAX_CUSTOM_EVENTS) {
+			throw new SelectionError(
+				`A DealPOS Trigger takes at most ${MAX_CUSTOM_EVENTS} custom events (${custom.length} named): use a second trigger for the others`,
+			);
+		}
 		for (const name of customEventNames.split(',')) {
 			if (!name.trim()) continue;
 			const slug = toSlug(name);
@@ -60,6 +70,7 @@ export function resolveSelection(
 				name: documented?.name ?? `${category.name} ${name.trim()} (custom)`,
 				documented,
 				synchronous: documented?.synchronous ?? categorySync,
+				webhook: documented ? documented.key : customWebhookName(custom.indexOf(slug)),
 			});
 		}
 	}

@@ -6,8 +6,8 @@
 // Why: n8n 2.41 treats its own Webhook node specially (no expression isolate while a webhook is
 // received, see LiveWebhooks.webhookPhaseNeedsIsolate), so "DealPOS Trigger vs core Webhook"
 // measures n8n's treatment of community triggers as much as this package's code. The control has
-// the DealPOS Trigger's route (the same `path` template, read from the built package so the two
-// cannot drift: `<webhookId>/<category>/:event`, isFullPath) and the same static token route, but
+// the DealPOS Trigger's webhook descriptions themselves (required from the installed package, so
+// the two cannot drift: one static route per event, the custom-event routes, the token route) but
 // no code: its webhook() answers {"status":"success"} and emits the body. DealPOS Trigger vs
 // control is therefore what this package's own work costs inside n8n.
 const fs = require('node:fs');
@@ -16,8 +16,10 @@ const path = require('node:path');
 const CONTROL_PACKAGE = 'n8n-nodes-dealpos-bench-control';
 const CONTROL_TYPE = `${CONTROL_PACKAGE}.benchControlTrigger`;
 
-function nodeSource(webhooks) {
+function nodeSource() {
 	return `'use strict';
+// The DealPOS Trigger's own webhook descriptions (resolvers included), with static answers.
+const { WEBHOOKS } = require('../../n8n-nodes-dealpos/dist/nodes/DealPosTrigger/webhooks.js');
 class BenchControlTrigger {
 	constructor() {
 		this.description = {
@@ -29,7 +31,7 @@ class BenchControlTrigger {
 			defaults: { name: 'Control Trigger' },
 			inputs: [],
 			outputs: ['main'],
-			webhooks: ${JSON.stringify(webhooks)},
+			webhooks: WEBHOOKS.map((w) => ({ ...w, responseMode: 'onReceived', responseData: '' })),
 			properties: [{ displayName: 'Category', name: 'category', type: 'string', default: 'customer' }],
 		};
 	}
@@ -42,28 +44,11 @@ module.exports = { BenchControlTrigger };
 }
 
 /**
- * The control's webhook descriptions: the DealPOS Trigger's own `default` and `setup` routes (from
- * the installed package's dist), with static answers: answer on receipt, with the node's own reply.
- */
-function controlWebhooks(dealposPackageDir) {
-	const { WEBHOOKS } = require(path.join(dealposPackageDir, 'dist', 'nodes', 'DealPosTrigger', 'properties.js'));
-	return WEBHOOKS.map((w) => ({
-		name: w.name,
-		httpMethod: w.httpMethod,
-		...(w.isFullPath === undefined ? {} : { isFullPath: w.isFullPath }),
-		path: w.path,
-		responseMode: 'onReceived',
-		responseData: '',
-	}));
-}
-
-/**
  * Writes the control package into `<userFolder>/.n8n/nodes/node_modules/` and lists it in the
  * nodes folder's package.json beside the DealPOS package (installed before, from its tarball).
  */
 function installControl(userFolder) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const dealposDir = path.join(nodesDir, 'node_modules', 'n8n-nodes-dealpos');
 	const dir = path.join(nodesDir, 'node_modules', CONTROL_PACKAGE);
 	fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
 	fs.writeFileSync(
@@ -80,7 +65,7 @@ function installControl(userFolder) {
 			2,
 		),
 	);
-	fs.writeFileSync(path.join(dir, 'dist', 'BenchControlTrigger.node.js'), nodeSource(controlWebhooks(dealposDir)));
+	fs.writeFileSync(path.join(dir, 'dist', 'BenchControlTrigger.node.js'), nodeSource());
 	const pkgFile = path.join(nodesDir, 'package.json');
 	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
 	pkg.dependencies = { ...pkg.dependencies, [CONTROL_PACKAGE]: '0.0.0' };
@@ -88,4 +73,4 @@ function installControl(userFolder) {
 	return dir;
 }
 
-module.exports = { CONTROL_PACKAGE, CONTROL_TYPE, installControl, controlWebhooks };
+module.exports = { CONTROL_PACKAGE, CONTROL_TYPE, installControl };

@@ -15,7 +15,7 @@ function tarball({ build = true } = {}) {
 }
 
 /**
- * Starts a single-process n8n with `workflows`; `readyUrls` are POSTed until none answers 404.
+ * Starts a single-process n8n with `workflows`; `readyUrls` are POSTed until each is answered by its node.
  * Resolves { runtime, env, base, n8n, userFolder, restart(), close({ failed }) }.
  */
 async function startSingle({ runtime, tgz, workflows, readyUrls = () => [], extraEnv = {}, label = 'n8n', prepare }) {
@@ -98,23 +98,8 @@ function removeTarball(tgz) {
 	if (tgz && path.basename(path.dirname(tgz)).startsWith('dealpos-pack-')) fs.rmSync(path.dirname(tgz), { recursive: true, force: true });
 }
 
-/**
- * True when a POST `{}` to `url` is answered by a registered webhook: 2xx with a JSON body. Not just
- * "not 404": while n8n 2.41 starts it answers 503 ("Database is not ready!"), then
- * `200 n8n is starting up. Please wait` (text) until its migrations ran, then 404 until the
- * webhooks are registered.
- */
-async function routeAnswers(url) {
-	const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-	const text = await res.text();
-	if (!res.ok) return false;
-	try {
-		JSON.parse(text);
-		return true;
-	} catch {
-		return false;
-	}
-}
+/** True when the webhook at `url` is registered and answered by its node (h.registered). */
+const routeAnswers = (url) => h.registered(url);
 
 /** Waits until every URL is answered by its webhook (routeAnswers). */
 async function waitRoutes(urls, timeoutMs = 60000) {

@@ -130,8 +130,26 @@ async function waitFor(check, { timeoutMs, what }) {
 }
 
 /**
- * Starts `n8n start`; resolves when `readyUrl` (the URL of an event a published DealPOS Trigger does
- * not listen to) stops answering 404. Logs go to <userFolder>/n8n.log (and to stderr with `echo`).
+ * Whether the webhook at `url` is registered and answered by its node: a POST `{}` gets a JSON body
+ * that is not n8n's own 404 "The requested webhook ... is not registered". While n8n 2.41 starts
+ * it answers 503 ("Database is not ready!"), then `200 n8n is starting up. Please wait` (text).
+ * The node's answer may be a refusal (the token URL of a trigger without OAuth 2.0 answers 404).
+ */
+async function registered(url) {
+	const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const text = await res.text();
+	if (res.status === 503 || res.status === 500) return false;
+	let body;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		return false;
+	}
+	return !(res.status === 404 && /is not registered/.test(String(body && body.message)));
+}
+
+/**
+ * Starts `n8n start`; resolves when the webhook at `readyUrl` is registered (see registered()). Logs go to <userFolder>/n8n.log (and to stderr with `echo`).
  */
 async function start(runtime, env, { readyUrl, echo = false, timeoutMs = 120000 } = {}) {
 	const logFile = path.join(env.N8N_USER_FOLDER, 'n8n.log');
@@ -152,10 +170,10 @@ async function start(runtime, env, { readyUrl, echo = false, timeoutMs = 120000 
 	await waitFor(
 		async () => {
 			if (exited) throw Object.assign(new Error(`n8n exited early (${JSON.stringify(exited)}); see ${logFile}`), { fatal: true });
-			// A POST to an event the trigger does not listen to answers 404 until the workflow is
-			// registered, then 2xx without starting an execution.
-			const res = await fetch(readyUrl || `${base}/healthz`, readyUrl ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' } : {});
-			return readyUrl ? res.status !== 404 : res.ok;
+			// The trigger's token URL: n8n answers "not registered" until the workflow is, then the
+			// node answers (a refusal when the node does not use OAuth 2.0).
+			if (readyUrl) return await registered(readyUrl);
+			return (await fetch(`${base}/healthz`)).ok;
 		},
 		{ timeoutMs, what: `n8n at ${base}` },
 	).catch((error) => {
@@ -179,6 +197,7 @@ function stop(child) {
 }
 
 module.exports = {
+	registered,
 	PACKAGE,
 	NODE_TYPE,
 	CREDENTIAL_TYPE,

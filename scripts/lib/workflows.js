@@ -53,15 +53,22 @@ function captureNode(name, url, position = [300, 0]) {
 	};
 }
 
-/** The URL DealPOS posts an event to: `<base>/webhook/<id>/<id>/<category>/<event>`. */
-function eventUrl(base, trigger, event, { test = false } = {}) {
-	const id = trigger.webhookId;
-	return `${base}/${test ? 'webhook-test' : 'webhook'}/${id}/${id}/${trigger.parameters.category}/${event}`;
+/** The URL DealPOS posts an event to: `<base>/webhook/<id>/<category>/<event>`. */
+function eventUrl(base, trigger, event, { test = false, category = trigger.parameters.category } = {}) {
+	return `${base}/${test ? 'webhook-test' : 'webhook'}/${trigger.webhookId}/${category}/${event}`;
 }
 
 /** The OAuth 2.0 token endpoint of a trigger. */
 function tokenUrl(base, trigger, { test = false } = {}) {
 	return `${base}/${test ? 'webhook-test' : 'webhook'}/${trigger.webhookId}/oauth/token`;
+}
+
+/**
+ * A URL that answers something other than 404 once the trigger's workflow is registered: its token
+ * endpoint, which every DealPOS Trigger (and the bench control) serves whatever it listens to.
+ */
+function readyUrl(base, trigger) {
+	return tokenUrl(base, trigger);
 }
 
 function connect(...names) {
@@ -85,4 +92,4 @@ function captureWorkflow({ tag, captureUrl, ...trigger }) {
 	};
 }
 
-module.exports = { eventUrl, tokenUrl, webhookIdFor, workflowIdFor, triggerNode, captureNode, captureWorkflow, connect, SETTINGS };
+module.exports = { eventUrl, tokenUrl, readyUrl, webhookIdFor, workflowIdFor, triggerNode, captureNode, captureWorkflow, connect, SETTINGS };

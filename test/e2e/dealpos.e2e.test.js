@@ -119,10 +119,10 @@ before(async () => {
 	h.importAndPublish(ctx.runtime, env, { workflows: ctx.workflows, credentials: CREDENTIALS });
 	ctx.base = `http://127.0.0.1:${env.N8N_PORT}`;
 	const last = ctx.workflows[ctx.workflows.length - 1].nodes[0];
-	ctx.n8n = await h.start(ctx.runtime, env, { readyUrl: wf.eventUrl(ctx.base, last, '__ready') });
+	ctx.n8n = await h.start(ctx.runtime, env, { readyUrl: wf.readyUrl(ctx.base, last) });
 	// Every published workflow answers before the tests start.
 	for (const w of ctx.workflows) {
-		await h.waitFor(async () => ![404, 500].includes((await post(wf.eventUrl(ctx.base, w.nodes[0], '__ready'), {})).status), {
+		await h.waitFor(() => h.registered(wf.readyUrl(ctx.base, w.nodes[0])), {
 			timeoutMs: 30000,
 			what: `workflow ${w.name}`,
 		});
@@ -177,6 +177,25 @@ describe('every event of the catalog, sent with dealpos-send', () => {
 		assert.equal(item.dealpos.event, 'invoice.restored');
 		assert.equal(item.Amount, '1500', 'undocumented: kept as sent');
 		assert.equal(item.Date, '2026-01-15T10:30:00.000+07:00', 'timestamps converted by shape');
+	});
+
+	it('a URL of another category: 404 naming the URLs to paste instead, no execution', async () => {
+		const trigger = triggerOf('customer');
+		const before = ctx.capture.received.length;
+		const res = await post(wf.eventUrl(ctx.base, trigger, 'created', { category: 'invoice' }), catalog.findEvent('invoice.created').example);
+		assert.equal(res.status, 404);
+		assert.equal(res.json.status, 'error');
+		assert.ok(res.json.urls.some((u) => u.url === wf.eventUrl(ctx.base, trigger, 'created')), JSON.stringify(res.json.urls));
+		await settle(2000);
+		assert.equal(ctx.capture.received.length, before);
+	});
+
+	it('a name that is no event and the literal :event have no URL: n8n answers 404 (an error in DealPOS\'s log)', async () => {
+		const trigger = triggerOf('customer');
+		for (const name of ['no-such-event', ':event']) {
+			const res = await post(wf.eventUrl(ctx.base, trigger, name), catalog.findEvent('customer.created').example);
+			assert.equal(res.status, 404, `${name}: ${res.status} ${res.text}`);
+		}
 	});
 
 	it('an event the node does not listen to: 2xx and no execution', async () => {
