@@ -48,7 +48,7 @@ export function allEvents(): DealPosEvent[] {
 	return [...byKey.values()];
 }
 
-/** The URL path of an event after `/webhook/<webhookId>/<webhookId>/` (or `/webhook-test/...`). */
+/** The URL path of an event after `/webhook/<webhookId>/` (or `/webhook-test/<webhookId>/`). */
 export function eventPath(categorySlug: string, eventSlug: string): string {
 	return `${categorySlug}/${eventSlug}`;
 }
