@@ -317,3 +317,14 @@ describe('README', () => {
 		expect(section('fields')).toBe(fieldReference());
 	});
 });
+
+describe('errors keep their cause', () => {
+	it('a selection that cannot run is refused at publish with the selection error as cause', async () => {
+		const error = await callHook('create', { category: 'bill', events: [CUSTOM_EVENT], customEvents: 'a, b, c, d, e, f' }).catch((e: unknown) => e);
+		expect(error).toMatchObject({
+			name: 'NodeOperationError',
+			message: 'A DealPOS Trigger takes at most 5 custom events (6 named): use a second trigger for the others',
+		});
+		expect((error as { cause?: Error }).cause?.constructor.name).toBe('SelectionError');
+	});
+});

@@ -1,0 +1,26 @@
+import type { IDataObject, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
+
+import type { Problem } from './normalize';
+
+/**
+ * The output-pane hint of a delivery whose items carry problems (`dealpos.problems`): how many, and
+ * the first one, so a payload that does not match the documentation does not look like a success.
+ * Undefined when every item is clean.
+ */
+export function problemsHint(items: INodeExecutionData[]): NodeExecutionHint | undefined {
+	let count = 0;
+	let first: Problem | undefined;
+	for (const item of items) {
+		const problems = ((item.json.dealpos as IDataObject | undefined)?.problems ?? []) as Problem[];
+		if (!Array.isArray(problems) || !problems.length) continue;
+		count += problems.length;
+		first ??= problems[0];
+	}
+	if (!first) return undefined;
+	const where = first.path ? `${first.path}: ` : '';
+	return {
+		message: `This DealPOS delivery has ${count} problem${count === 1 ? '' : 's'} (dealpos.problems). First: ${where}${first.message}`,
+		type: 'warning',
+		location: 'outputPane',
+	};
+}

@@ -1,0 +1,27 @@
+/**
+ * Publish-time checks. DealPOS has no API to register webhooks (the user pastes the URLs into
+ * DealPOS by hand), so activation registers nothing: it refuses a configuration that cannot run,
+ * when the workflow is published, instead of failing deliveries later.
+ */
+import type { IHookFunctions } from 'n8n-workflow';
+
+import { invalidIpEntries, unusableSecrets } from '../auth';
+import { authConfig, nodeError, readOptions, selectedEvents } from './configuration';
+
+export async function checkConfiguration(ctx: IHookFunctions): Promise<boolean> {
+	if (selectedEvents(ctx).length === 0) {
+		throw nodeError(ctx, new Error('Select at least one event'), 'Pick events in Events, or name custom events.');
+	}
+	// Short or never-matching secrets are refused here; at run time only an empty one is.
+	const problems = unusableSecrets(await authConfig(ctx));
+	if (problems.length) {
+		throw nodeError(
+			ctx,
+			new Error(`The DealPOS Webhook API credential cannot be used: ${problems.join('; ')}`),
+			'Change it in the credential, then publish the workflow again.',
+		);
+	}
+	const badIps = invalidIpEntries(readOptions(ctx).allowedIps);
+	if (badIps.length) throw nodeError(ctx, new Error(`Allowed IPs has invalid entries: ${badIps.join(', ')}`));
+	return true;
+}

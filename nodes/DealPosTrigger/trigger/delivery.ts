@@ -1,0 +1,84 @@
+/** A delivery of a selected event: its body read, its items built, its answer. */
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { redactHeaders, type AuthConfig } from '../auth';
+import { buildItems, type OutputOptions } from '../items';
+import { TextBody } from '../items/normalize';
+import type { SelectedEvent } from '../selection';
+import { SUCCESS } from './answers';
+import { nodeError, type NodeOptions } from './configuration';
+
+/**
+ * The delivery's body and its raw text (read once: it feeds the delivery key and error texts).
+ * n8n parses JSON only for `application/json`: for other content types it gives `{}` (the text
+ * for text/plain), so the raw text is parsed here; text that is not JSON becomes a TextBody.
+ */
+export function readBody(ctx: IWebhookFunctions): { body: unknown; rawBody: string } {
+	const parsed = ctx.getBodyData() as unknown;
+	const req = ctx.getRequestObject() as { rawBody?: Buffer | string; headers?: IDataObject };
+	if (req.rawBody === undefined) return { body: parsed, rawBody: JSON.stringify(parsed) ?? '' };
+	const rawBody = req.rawBody.toString();
+	const leftRaw = parsed === undefined || parsed === rawBody || isEmptyObject(parsed);
+	if (!leftRaw) return { body: parsed, rawBody };
+	if (!/\S/.test(rawBody)) return { body: typeof parsed === 'string' ? {} : parsed, rawBody };
+	try {
+		return { body: JSON.parse(rawBody) as unknown, rawBody };
+	} catch {
+		const contentType = req.headers?.['content-type'];
+		return {
+			body: new TextBody(rawBody, typeof contentType === 'string' ? contentType : undefined),
+			rawBody,
+		};
+	}
+}
+
+function isEmptyObject(value: unknown): boolean {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
+/**
+ * The items of one delivery of `event`, and the answer: DealPOS's documented success for ordinary
+ * events, the workflow's answer for loyalty ones. With *Invalid Payloads: Fail the Execution* a
+ * payload with problems throws: n8n records a failed execution with the error (the body in its
+ * description) and answers 500, so DealPOS retries once instead of dropping it as after a 4xx.
+ */
+export function deliver(
+	ctx: IWebhookFunctions,
+	event: SelectedEvent,
+	category: string,
+	config: AuthConfig,
+	opts: NodeOptions,
+): IWebhookResponseData {
+	const { body, rawBody } = readBody(ctx);
+	const output: OutputOptions = {
+		output: opts.output ?? 'normalised',
+		timezone: opts.timezone || ctx.getTimezone(),
+		splitLines: opts.splitLines ?? false,
+		includeHeaders: opts.includeHeaders ?? false,
+	};
+	const { items, problems } = buildItems(
+		body,
+		event.documented,
+		{
+			category,
+			event: event.key,
+			eventName: event.name,
+			receivedAt: new Date().toISOString(),
+			mode: ctx.getMode() === 'manual' ? 'test' : 'production',
+			rawBody,
+			// Secret values (the credential's own header too) are redacted.
+			headers: output.includeHeaders ? redactHeaders(ctx.getHeaderData() as IDataObject, config) : undefined,
+		},
+		output,
+	);
+	if (problems.length && opts.onInvalid === 'fail') {
+		const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+		throw nodeError(
+			ctx,
+			new Error(`${event.name}: the payload does not match the DealPOS documentation (${count})`),
+			`${problems.map((p) => `${p.path || '(body)'}: ${p.message}`).join('\n')}\n\nBody received:\n${rawBody}`,
+		);
+	}
+	if (event.synchronous) return { workflowData: [items] };
+	return { webhookResponse: SUCCESS, workflowData: [items] };
+}
