@@ -6,7 +6,7 @@ import {
 	isSlug,
 	toSlug,
 } from '../nodes/DealPosTrigger/catalog';
-import { docsCatalog } from './files';
+import { docsCatalog, readRepoFile } from './files';
 
 interface DocsEvent {
 	name: string;
@@ -154,5 +154,18 @@ describe('event catalog', () => {
 		expect(toSlug(' bill_paid ')).toBe('bill-paid');
 		expect(toSlug('writeOff')).toBe('write-off');
 		expect(toSlug('***')).toBe('');
+	});
+});
+
+describe('generated from the catalog, and fresh', () => {
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	it('events.generated.ts is what scripts/import-catalog.js makes of the vendored documentation', () => {
+		const { render } = require('../scripts/import-catalog.js') as { render: (docs: unknown) => string };
+		expect(readRepoFile('nodes/DealPosTrigger/catalog/events.generated.ts')).toBe(render(docsCatalog()));
+	});
+
+	it('tools/dealpos-send/events.json holds every event with its example', () => {
+		const { render } = require('../tools/dealpos-send/events.js') as { render: (events: unknown) => string };
+		expect(readRepoFile('tools/dealpos-send/events.json')).toBe(render(allEvents()));
 	});
 });

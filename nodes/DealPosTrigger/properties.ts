@@ -79,7 +79,7 @@ export const TRIGGER_PANEL: TriggerPanelDefinition = {
 	header: 'Pull in events from DealPOS',
 	executionsHelp: {
 		inactive:
-			"<b>While building:</b> in the node's parameters open <i>Webhook URLs</i>, choose <i>Test URL</i> and copy the URL of an event; click 'Listen for test event', then have DealPOS send that event to the Test URL, or post its example yourself with <code>npx -p n8n-nodes-dealpos dealpos-send &lt;event&gt; &lt;Test URL&gt;</code> (the hint below names the first event of the category; <code>dealpos-send list</code> names them all). The items appear here. Sample items for every event, to paste into the output pane through 'Set mock data', are in <code>examples/samples</code> of the n8n-nodes-dealpos repository.<br/><br/><b>In production:</b> publish the workflow and paste the Production URLs into DealPOS; each delivery then starts an execution, listed under Executions.",
+			"<b>While building:</b> in the node's parameters open <i>Webhook URLs</i>, choose <i>Test URL</i> and copy the URL of an event; click 'Listen for test event', then have DealPOS send that event to the Test URL, or post its example yourself with <code>npx dealpos-send &lt;event&gt; &lt;Test URL&gt;</code> (the hint below names the first event of the category; <code>dealpos-send list</code> names them all). The items appear here. Sample items for every event, to paste into the output pane through 'Set mock data', are in <code>examples/samples</code> of the n8n-nodes-dealpos repository.<br/><br/><b>In production:</b> publish the workflow and paste the Production URLs into DealPOS; each delivery then starts an execution, listed under Executions.",
 		active:
 			'<b>The workflow is published:</b> every DealPOS delivery to a Production URL starts an execution, listed under Executions. Events of the category the node does not listen to are acknowledged and start nothing; a URL of another category is answered with an error that lists the right URLs.',
 	},
@@ -90,8 +90,8 @@ export const TRIGGER_PANEL: TriggerPanelDefinition = {
 function testHint(category: DealPosCategory): NodeHint {
 	const first = category.events[0];
 	const send = first
-		? `npx -p n8n-nodes-dealpos dealpos-send ${first.key} &lt;its Test URL&gt;`
-		: `npx -p n8n-nodes-dealpos dealpos-send &lt;your custom event&gt; &lt;its Test URL&gt; --body record.json`;
+		? `npx dealpos-send ${first.key} &lt;its Test URL&gt;`
+		: `npx dealpos-send &lt;your custom event&gt; &lt;its Test URL&gt; --body record.json`;
 	return {
 		message: `Test a ${category.name} event: open Webhook URLs above, choose Test URL and copy the URL${first ? ` of ${first.name}` : ''}; click 'Listen for test event' and send it from DealPOS, or run <code>${send}</code>.`,
 		type: 'info',

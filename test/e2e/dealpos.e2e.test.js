@@ -136,8 +136,8 @@ after(async () => {
 	if (ctx.userFolder && process.env.E2E_KEEP !== '1') fs.rmSync(ctx.userFolder, { recursive: true, force: true });
 });
 
-/** Runs the dealpos-send command of the built package. */
-const send = (args) => promisify(execFile)(process.execPath, [path.join(__dirname, '..', '..', 'dist', 'bin', 'dealpos-send.js'), ...args]);
+/** Runs the dealpos-send command (tools/dealpos-send, a package of its own). */
+const send = (args) => promisify(execFile)(process.execPath, [path.join(__dirname, '..', '..', 'tools', 'dealpos-send', 'index.js'), ...args]);
 
 function triggerOf(category) {
 	return ctx.categories.find((w) => w.nodes[0].parameters.category === category).nodes[0];

@@ -1,4 +1,4 @@
-import { CATEGORIES } from './events';
+import { CATEGORIES } from './events.generated';
 import type { DealPosCategory, DealPosEvent } from './types';
 
 export type * from './types';

@@ -1,4 +1,4 @@
-import { CATEGORIES } from './events';
+import { CATEGORIES } from './events.generated';
 import { describeFieldType } from '../items/fieldTypes';
 import { eventPath, findEvent } from './index';
 import type { DealPosEvent } from './types';

@@ -4,21 +4,18 @@
 // the documented fields where DealPOS gives none) (or your own JSON file) to a
 // DealPOS Trigger URL, the way DealPOS would, and prints the HTTP answer.
 //
-// Shipped in the package as dist/bin/dealpos-send.js (`npx dealpos-send ...` after
-// `npm install n8n-nodes-dealpos`). It is a command-line tool, not node code: n8n never loads it
-// (package.json "n8n" lists only the node and the credential), so the community-node rules on
-// file system and environment access in node code do not apply to it; it reads only the file
-// you name on its command line.
+// A package of its own (tools/dealpos-send), not part of the n8n node package: n8n's verification
+// forbids file and environment access anywhere in a community node package, and this is a
+// command-line tool that reads the file you name. Its events.json (every event's example, DealPOS's
+// own or synthetic) is generated from the node's catalog by `npm run generate`; a test keeps it equal.
+// From a clone: `node tools/dealpos-send <event> <url>`; published: `npx dealpos-send <event> <url>`.
 const fs = require('node:fs');
-const path = require('node:path');
 
+/** The catalog's events with their examples (events.json beside this file). */
 function loadCatalog() {
-	// dist/bin/ in the package; scripts/ in a clone of the repository (after npm run build).
-	for (const rel of ['../nodes/DealPosTrigger/catalog/index.js', '../dist/nodes/DealPosTrigger/catalog/index.js']) {
-		const file = path.join(__dirname, rel);
-		if (fs.existsSync(file)) return require(file);
-	}
-	throw new Error('DealPOS catalog not found: run `npm run build` first');
+	const events = require('./events.json');
+	const byKey = new Map(events.map((e) => [e.key, e]));
+	return { allEvents: () => events, findEvent: (key) => byKey.get(key) };
 }
 
 const USAGE = `Usage: dealpos-send <event> <url> [options]
