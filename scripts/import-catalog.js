@@ -296,6 +296,7 @@ function render(docs) {
 			const olderExample = older ? unwrapExample(older.example) : undefined;
 			const ev = {
 				key: `${c[0]}.${m[0]}`,
+				category: c[0],
 				slug: m[0],
 				name: m[1],
 				description: e.trigger,

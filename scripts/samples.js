@@ -20,7 +20,7 @@ for (const event of catalog.allEvents().filter((e) => e.example)) {
 		event.example,
 		event,
 		{
-			category: event.key.split('.')[0],
+			category: event.category,
 			event: event.key,
 			eventName: event.name,
 			receivedAt: '2026-01-01T00:00:00.000Z',

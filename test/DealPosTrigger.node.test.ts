@@ -28,7 +28,7 @@ describe('DealPOS Trigger description', () => {
 	});
 
 	it.each(allEvents().map((e) => [e.key, e] as const))('%s is selectable in its category', (_key, event) => {
-		const category = event.key.split('.')[0];
+		const { category } = event;
 		expect(optionValues(eventsPropertyOf(category))).toContain(event.slug);
 	});
 
@@ -44,7 +44,7 @@ describe('DealPOS Trigger description', () => {
 		expect(node.description.webhooks).toBe(WEBHOOKS);
 		for (const event of allEvents()) {
 			const webhook = webhookNamed(event.key)!;
-			expect(webhook.path).toBe(eventPath(event.key.split('.')[0], event.slug));
+			expect(webhook.path).toBe(eventPath(event.category, event.slug));
 			// Not a full path: n8n puts the node's webhook id in front, once.
 			expect(webhook.isFullPath).toBeUndefined();
 			expect(webhook.httpMethod).toBe('POST');
@@ -84,7 +84,7 @@ describe('DealPOS Trigger webhook', () => {
 	it.each(allEvents().map((e) => [e.key, e] as const))(
 		'%s: a selected event emits its item tagged with category and event',
 		async (_key, event) => {
-			const category = event.key.split('.')[0];
+			const { category } = event;
 			const body = event.example ?? { ID: 'x-1' };
 			const { result } = await callWebhook({
 				parameters: { category, events: [event.slug] },
@@ -310,7 +310,7 @@ describe('README', () => {
 
 	it('has the event table of the catalog', () => {
 		expect(section('events')).toBe(eventTable());
-		for (const event of allEvents()) expect(section('events')).toContain(`\`${eventPath(event.key.split('.')[0], event.slug)}\``);
+		for (const event of allEvents()) expect(section('events')).toContain(`\`${eventPath(event.category, event.slug)}\``);
 	});
 
 	it('has the field reference of the catalog', () => {

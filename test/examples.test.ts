@@ -17,7 +17,7 @@ describe('examples/', () => {
 				event.example,
 				event,
 				{
-					category: key.split('.')[0],
+					category: event.category,
 					event: key,
 					eventName: event.name,
 					receivedAt: '2026-01-01T00:00:00.000Z',

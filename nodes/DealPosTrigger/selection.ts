@@ -1,4 +1,4 @@
-import { CUSTOM_EVENT, findCategory, findEvent, eventKey, isSlug, toSlug } from './catalog';
+import { CUSTOM_EVENT, findCategory, findEvent, eventKey, isSlug, isSynchronous, toSlug } from './catalog';
 import type { DealPosEvent } from './catalog';
 import { customSlugsOf, customWebhookName, MAX_CUSTOM_EVENTS } from './webhooks';
 
@@ -30,7 +30,7 @@ export function resolveSelection(
 ): SelectedEvent[] {
 	const category = findCategory(categorySlug);
 	if (!category) throw new SelectionError(`Unknown DealPOS category "${categorySlug}"`);
-	const categorySync = category.events.some((e) => e.synchronous);
+	const categorySync = isSynchronous(category);
 	const selected = new Map<string, SelectedEvent>();
 
 	for (const value of events) {

@@ -19,7 +19,7 @@ import type {
 	WebhookType,
 } from 'n8n-workflow';
 
-import { CATEGORIES, CUSTOM_EVENT, toSlug } from './catalog';
+import { CATEGORIES, CUSTOM_EVENT, isSynchronous, toSlug } from './catalog';
 import type { DealPosCategory, DealPosEvent } from './catalog';
 
 /** Custom events a trigger can name: each one is a webhook of its own. */
@@ -34,9 +34,7 @@ export function customWebhookName(index: number): string {
 }
 
 /** Slugs of the categories whose events DealPOS waits to be answered (loyalty). */
-export const SYNC_CATEGORIES = CATEGORIES.filter((c) => c.events.some((e) => e.synchronous)).map(
-	(c) => c.slug,
-);
+export const SYNC_CATEGORIES = CATEGORIES.filter(isSynchronous).map((c) => c.slug);
 
 /** Documented event slugs by category slug (custom events never take these). */
 const DOCUMENTED: Record<string, string[]> = Object.fromEntries(

@@ -138,7 +138,7 @@ function scalar(field, key, seed) {
 	const segments = field.path.split('.');
 	const name = segments[segments.length - 1].replace(/\[\]$/, '');
 	if (name === 'Name') {
-		const party = PARTY_NAMES[(segments[segments.length - 2] ?? '').replace(/\[\]$/, '')] ?? (segments.length === 1 ? PARTY_NAMES[key.split('.')[0]] : undefined);
+		const party = PARTY_NAMES[(segments[segments.length - 2] ?? '').replace(/\[\]$/, '')] ?? (segments.length === 1 ? PARTY_NAMES[key.slice(0, key.indexOf('.'))] : undefined);
 		if (party) return party;
 	}
 	if (field.enum && field.enum.length) return field.enum[0];

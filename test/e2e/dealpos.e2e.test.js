@@ -146,7 +146,7 @@ function triggerOf(category) {
 describe('every event of the catalog, sent with dealpos-send', () => {
 	for (const event of catalog.allEvents()) {
 		it(`${event.key}: one execution, its item valid and tagged (${event.exampleSource} example)`, async () => {
-			const [category, slug] = event.key.split('.');
+			const { category, slug } = event;
 			const trigger = triggerOf(category);
 			const tag = `/cat-${category}`;
 			const before = ctx.capture.at(tag).length;

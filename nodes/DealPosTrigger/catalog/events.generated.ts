@@ -12,6 +12,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"events": [
 			{
 				"key": "product.created",
+				"category": "product",
 				"slug": "created",
 				"name": "Product Created",
 				"description": "A new product is created.",
@@ -163,6 +164,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "product.variant-updated",
+				"category": "product",
 				"slug": "variant-updated",
 				"name": "Product Variant Updated",
 				"description": "An existing product variant is edited.",
@@ -237,6 +239,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "product.updated",
+				"category": "product",
 				"slug": "updated",
 				"name": "Product Updated",
 				"description": "An existing product is edited.",
@@ -388,6 +391,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "product.deleted",
+				"category": "product",
 				"slug": "deleted",
 				"name": "Product Deleted",
 				"description": "A product is deleted.",
@@ -539,6 +543,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "product.variant-created",
+				"category": "product",
 				"slug": "variant-created",
 				"name": "Product Variant Created",
 				"description": "A new variant is added to a product.",
@@ -621,6 +626,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"events": [
 			{
 				"key": "invoice.created",
+				"category": "invoice",
 				"slug": "created",
 				"name": "Invoice Created",
 				"description": "A new sales invoice is created (POS sale or back office).",
@@ -834,6 +840,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "invoice.deleted",
+				"category": "invoice",
 				"slug": "deleted",
 				"name": "Invoice Deleted",
 				"description": "An existing customer invoice is deleted.",
@@ -1047,6 +1054,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "invoice.erased",
+				"category": "invoice",
 				"slug": "erased",
 				"name": "Invoice Erased",
 				"description": "An existing customer invoice is permanently erased.",
@@ -1268,6 +1276,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"events": [
 			{
 				"key": "customer.created",
+				"category": "customer",
 				"slug": "created",
 				"name": "Customer Created",
 				"description": "A new customer record is added (Sell screen or Contacts > Customer).",
@@ -1310,6 +1319,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "customer.deleted",
+				"category": "customer",
 				"slug": "deleted",
 				"name": "Customer Deleted",
 				"description": "A customer is deleted from Contacts > Customer.",
@@ -1352,6 +1362,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "customer.updated",
+				"category": "customer",
 				"slug": "updated",
 				"name": "Customer Updated",
 				"description": "A customer is updated in Contacts > Customer.",
@@ -1401,6 +1412,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"events": [
 			{
 				"key": "supplier.created",
+				"category": "supplier",
 				"slug": "created",
 				"name": "Supplier Created",
 				"description": "A new supplier record is added.",
@@ -1435,6 +1447,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "supplier.deleted",
+				"category": "supplier",
 				"slug": "deleted",
 				"name": "Supplier Deleted",
 				"description": "A supplier record is deleted.",
@@ -1484,6 +1497,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"events": [
 			{
 				"key": "transfer-order.created",
+				"category": "transfer-order",
 				"slug": "created",
 				"name": "Transfer Order Created",
 				"description": "A transfer order between outlets is completed.",
@@ -1553,6 +1567,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "transfer-order.deleted",
+				"category": "transfer-order",
 				"slug": "deleted",
 				"name": "Transfer Order Deleted",
 				"description": "A transfer order is deleted (inferred from name).",
@@ -1630,6 +1645,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"events": [
 			{
 				"key": "outbound-logistic.complete",
+				"category": "outbound-logistic",
 				"slug": "complete",
 				"name": "Outbound Logistic Complete",
 				"description": "A Send Outbound Logistic (customer delivery) operation finishes.",
@@ -1701,6 +1717,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"events": [
 			{
 				"key": "inbound-logistic.complete",
+				"category": "inbound-logistic",
 				"slug": "complete",
 				"name": "Inbound Logistic Complete",
 				"description": "A Receive Inbound Logistic (goods received from supplier) operation finishes.",
@@ -1770,6 +1787,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"events": [
 			{
 				"key": "adjustment.created",
+				"category": "adjustment",
 				"slug": "created",
 				"name": "Adjustment Created",
 				"description": "An inventory adjustment is created.",
@@ -1838,6 +1856,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"events": [
 			{
 				"key": "invoice-payment.created",
+				"category": "invoice-payment",
 				"slug": "created",
 				"name": "Payment Created",
 				"description": "A payment is recorded against a customer invoice.",
@@ -1872,6 +1891,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "invoice-payment.deleted",
+				"category": "invoice-payment",
 				"slug": "deleted",
 				"name": "Payment Deleted",
 				"description": "An invoice payment is deleted.",
@@ -1906,6 +1926,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "invoice-payment.updated",
+				"category": "invoice-payment",
 				"slug": "updated",
 				"name": "Payment Updated",
 				"description": "An invoice payment is edited.",
@@ -1940,6 +1961,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "invoice-payment.writeoff",
+				"category": "invoice-payment",
 				"slug": "writeoff",
 				"name": "Payment Write-Off",
 				"description": "An invoice balance is written off as a payment.",
@@ -1997,6 +2019,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"events": [
 			{
 				"key": "bill-payment.created",
+				"category": "bill-payment",
 				"slug": "created",
 				"name": "Supplier Bill Payment Created",
 				"description": "A payment to a supplier bill is completed.",
@@ -2031,6 +2054,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "bill-payment.deleted",
+				"category": "bill-payment",
 				"slug": "deleted",
 				"name": "Supplier Bill Payment Deleted",
 				"description": "A payment on a supplier bill is deleted.",
@@ -2073,6 +2097,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"events": [
 			{
 				"key": "shift.closed",
+				"category": "shift",
 				"slug": "closed",
 				"name": "Shift Closed",
 				"description": "A cashier closes a register shift.",
@@ -2162,6 +2187,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"events": [
 			{
 				"key": "loyalty-point.fetch-points",
+				"category": "loyalty-point",
 				"slug": "fetch-points",
 				"name": "Fetch Loyalty Points",
 				"description": "POS needs to display a customer's loyalty point balance; DealPOS asks the external loyalty app (guide calls it 'Fetch Member Point').",
@@ -2193,6 +2219,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "loyalty-point.order-complete",
+				"category": "loyalty-point",
 				"slug": "order-complete",
 				"name": "Order Complete",
 				"description": "A sales transaction completes; DealPOS sends the invoice and expects the reward points back (guide: 'Order Complete').",
@@ -2254,6 +2281,7 @@ export const CATEGORIES: DealPosCategory[] = [
 			},
 			{
 				"key": "loyalty-point.validate-coupon",
+				"category": "loyalty-point",
 				"slug": "validate-coupon",
 				"name": "Validate Coupon (External Loyalty App)",
 				"description": "Cashier enters a promotion coupon on the SELL page; synchronous.",
@@ -2325,6 +2353,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"events": [
 			{
 				"key": "sales-order.created",
+				"category": "sales-order",
 				"slug": "created",
 				"name": "Sales Order Created",
 				"description": "A sales order is converted into an invoice (docs: 'sends data when a sales order is converted to an invoice').",
@@ -2394,6 +2423,7 @@ export const CATEGORIES: DealPosCategory[] = [
 		"events": [
 			{
 				"key": "loyalty-provider.validate-coupon",
+				"category": "loyalty-provider",
 				"slug": "validate-coupon",
 				"name": "Validate Coupon",
 				"description": "A cashier enters a promotion coupon on the SELL page; DealPOS asks the external provider synchronously.",

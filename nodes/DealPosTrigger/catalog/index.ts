@@ -30,6 +30,11 @@ export function toSlug(name: string): string {
 		.replace(/^-+|-+$/g, '');
 }
 
+/** Whether DealPOS waits for, and uses, the answer to the category's events (loyalty). */
+export function isSynchronous(category: DealPosCategory): boolean {
+	return category.events.some((e) => e.synchronous);
+}
+
 export function findCategory(slug: string): DealPosCategory | undefined {
 	return byCategory.get(slug);
 }

@@ -1,6 +1,6 @@
 import { CATEGORIES } from './events.generated';
 import { describeFieldType } from '../items/fieldTypes';
-import { eventPath, findEvent } from './index';
+import { eventPath, findEvent, isSynchronous } from './index';
 import type { DealPosEvent } from './types';
 
 /** Markdown-safe cell text. */
@@ -18,7 +18,7 @@ export function eventTable(): string {
 		'| --- | --- | --- | --- | --- |',
 	];
 	for (const category of CATEGORIES) {
-		const sync = category.events.some((e) => e.synchronous);
+		const sync = isSynchronous(category);
 		for (const event of category.events) {
 			rows.push(
 				`| ${cell(category.name)} | ${cell(event.name)} | \`${eventPath(category.slug, event.slug)}\` | ${cell(event.description)} | ${event.synchronous ? 'yes' : 'no'} |`,

@@ -42,6 +42,8 @@ export interface DealPosAnswer {
 export interface DealPosEvent {
 	/** Stable key, `<category slug>.<event slug>`: `customer.created`. */
 	key: string;
+	/** Category slug: `customer`. */
+	category: string;
 	/** Last URL segment: `created`. */
 	slug: string;
 	name: string;
