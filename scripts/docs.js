@@ -1,24 +1,20 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
-// Regenerates the README sections that come from the event catalog (between <!-- name:start -->
-// and <!-- name:end --> markers). Run after `npm run build`: `npm run docs`.
+// Writes the documents generated from the event catalog: docs/events.generated.md and
+// docs/fields.generated.md (from the built package: run after `npm run build`; `npm run generate`
+// does both). A test keeps each equal to what the catalog renders.
 const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const reference = require(path.join(ROOT, 'dist', 'nodes', 'DealPosTrigger', 'catalog', 'reference.js'));
 
-const README = path.join(ROOT, 'README.md');
-let text = fs.readFileSync(README, 'utf8');
-const sections = { events: reference.eventTable(), fields: reference.fieldReference && reference.fieldReference() };
-for (const [name, body] of Object.entries(sections)) {
-	if (body === undefined) continue;
-	const start = `<!-- ${name}:start -->`;
-	const end = `<!-- ${name}:end -->`;
-	const i = text.indexOf(start);
-	const j = text.indexOf(end);
-	if (i < 0 || j < 0) throw new Error(`README has no ${start} ... ${end} markers`);
-	text = `${text.slice(0, i + start.length)}\n${body}\n${text.slice(j)}`;
+fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+for (const [file, text] of [
+	['events.generated.md', reference.eventsDocument()],
+	['fields.generated.md', reference.fieldsDocument()],
+]) {
+	fs.writeFileSync(path.join(ROOT, 'docs', file), text);
+	process.stdout.write(`wrote docs/${file}\n`);
 }
-fs.writeFileSync(README, text);
-process.stdout.write('README.md catalog sections updated\n');

@@ -7,7 +7,7 @@
 //      `npm run generate -- ../shared/dealpos/catalog.json`);
 //   2. the build (dist/), which the next steps read;
 //   3. nodes/DealPosTrigger/items/types.generated.ts      (scripts/generate-types.js);
-//   4. the README's and docs' generated sections         (scripts/docs.js);
+//   4. docs/events.generated.md, docs/fields.generated.md (scripts/docs.js);
 //   5. examples/samples/<event>.json                      (scripts/samples.js);
 //   6. tools/dealpos-send/events.json                     (tools/dealpos-send/events.js);
 //   7. examples/*.json workflows                          (scripts/lib/demo.js, scripts/lib/loyalty.js).

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DealPosTrigger } from '../nodes/DealPosTrigger/DealPosTrigger.node';
 import { allEvents, CATEGORIES, CUSTOM_EVENT, eventPath } from '../nodes/DealPosTrigger/catalog';
-import { eventTable, fieldReference } from '../nodes/DealPosTrigger/catalog/reference';
+import { eventsDocument, eventTable, fieldReference, fieldsDocument } from '../nodes/DealPosTrigger/catalog/reference';
 import { readRepoFile } from './files';
 import { callHook, callWebhook, webhookFor, webhookPath } from './helpers';
 import { MAX_CUSTOM_EVENTS, webhookNamed, WEBHOOKS } from '../nodes/DealPosTrigger/webhooks';
@@ -299,22 +299,18 @@ describe('DealPOS Trigger activation', () => {
 	});
 });
 
-describe('README', () => {
-	const section = (name: string) => {
-		const readme = readRepoFile('README.md');
-		const start = readme.indexOf(`<!-- ${name}:start -->`);
-		const end = readme.indexOf(`<!-- ${name}:end -->`);
-		expect(start).toBeGreaterThan(-1);
-		return readme.slice(start + `<!-- ${name}:start -->`.length, end).trim();
-	};
-
-	it('has the event table of the catalog', () => {
-		expect(section('events')).toBe(eventTable());
-		for (const event of allEvents()) expect(section('events')).toContain(`\`${eventPath(event.category, event.slug)}\``);
+describe('generated references (docs/)', () => {
+	it('docs/events.generated.md is the event table of the catalog', () => {
+		const text = readRepoFile('docs/events.generated.md');
+		expect(text).toBe(eventsDocument());
+		expect(text).toContain(eventTable());
+		for (const event of allEvents()) expect(text).toContain(`\`${eventPath(event.category, event.slug)}\``);
 	});
 
-	it('has the field reference of the catalog', () => {
-		expect(section('fields')).toBe(fieldReference());
+	it('docs/fields.generated.md is the field reference of the catalog', () => {
+		const text = readRepoFile('docs/fields.generated.md');
+		expect(text).toBe(fieldsDocument());
+		expect(text).toContain(fieldReference());
 	});
 });
 

@@ -19,7 +19,28 @@ function docsCatalog() {
 	return JSON.parse(readRepoFile('test/fixtures/dealpos-docs-catalog.json'));
 }
 
-module.exports = { readRepoFile, docsCatalog, ROOT };
+/** Markdown files of the repository (outside node_modules, dist, .cache and .git), relative paths. */
+function markdownFiles() {
+	const out = [];
+	const skip = new Set(['node_modules', 'dist', '.cache', '.git']);
+	const walk = (dir) => {
+		for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+			if (skip.has(entry.name)) continue;
+			const rel = dir ? `${dir}/${entry.name}` : entry.name;
+			if (entry.isDirectory()) walk(rel);
+			else if (entry.name.endsWith('.md')) out.push(rel);
+		}
+	};
+	walk('');
+	return out.sort();
+}
+
+/** Whether a path (relative to the repository root) exists. */
+function repoPathExists(relative) {
+	return fs.existsSync(path.join(ROOT, relative));
+}
+
+module.exports = { readRepoFile, docsCatalog, markdownFiles, repoPathExists, ROOT };
 
 /** The example workflows as the builders in scripts/lib make them, by file name under examples/. */
 function generatedExamples() {

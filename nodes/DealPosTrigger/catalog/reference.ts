@@ -87,3 +87,39 @@ export function fieldReference(): string {
 	}
 	return parts.join('\n\n');
 }
+
+const GENERATED = '<!-- Generated from the event catalog by `npm run generate`: do not edit. -->';
+
+/** docs/events.generated.md: the event reference, whole. */
+export function eventsDocument(): string {
+	return [
+		GENERATED,
+		'',
+		'# DealPOS Trigger: event reference',
+		'',
+		'Every DealPOS webhook event the trigger knows, and the end of its URL: each selected event has its',
+		'own URL `https://<your n8n>/webhook/<webhook id>/<suffix>`, listed in the node under *Webhook URLs*.',
+		'Events the DealPOS documentation does not name are received as custom events. What each event\'s',
+		'item holds: [field reference](fields.generated.md).',
+		'',
+		eventTable(),
+		'',
+	].join('\n');
+}
+
+/** docs/fields.generated.md: the field reference, whole. */
+export function fieldsDocument(): string {
+	return [
+		GENERATED,
+		'',
+		'# DealPOS Trigger: field reference',
+		'',
+		'What each documented field is in a normalised item, and where each event\'s shape comes from:',
+		'documented by DealPOS, or *borrowed* from a documented sibling (DealPOS sends one body shape for',
+		'the Created, Updated and Deleted events of a category). Fields DealPOS sends beyond these are kept',
+		'as sent. Events: [event reference](events.generated.md).',
+		'',
+		fieldReference(),
+		'',
+	].join('\n');
+}
