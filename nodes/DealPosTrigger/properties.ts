@@ -2,7 +2,7 @@ import type { INodeParameters, INodeProperties, INodePropertyOptions, NodeHint, 
 
 import { CATEGORIES, CUSTOM_EVENT, toSlug } from './catalog';
 import type { DealPosCategory, DealPosEvent } from './catalog';
-import { customEventSlugs, fromFunction, MAX_CUSTOM_EVENTS, SYNC_CATEGORIES } from './webhooks';
+import { CUSTOM_CATALOG, customEventSlugs, fromFunction, MAX_CUSTOM_EVENTS, SYNC_CATEGORIES } from './webhooks';
 
 export { SYNC_CATEGORIES, WEBHOOKS } from './webhooks';
 
@@ -53,8 +53,7 @@ function setupNotices(): INodeProperties[] {
 function subtitleOf(
 	parameters: INodeParameters,
 	names: Record<string, { name: string; events: Record<string, string> }>,
-	customValue: string,
-	documented: Record<string, string[]>,
+	catalog: typeof CUSTOM_CATALOG,
 	slugOf: (name: string) => string,
 	slugsOf: typeof customEventSlugs,
 ): string {
@@ -62,17 +61,15 @@ function subtitleOf(
 	if (!category) return '';
 	const events: unknown[] = Array.isArray(parameters.events) ? parameters.events : [];
 	const labels: string[] = [];
-	for (const value of events) if (value !== customValue) labels.push(category.events[String(value)] || String(value));
-	for (const slug of slugsOf(parameters, documented, customValue, slugOf)) labels.push(slug + ' (custom)');
+	for (const value of events) if (value !== catalog.customValue) labels.push(category.events[String(value)] || String(value));
+	for (const slug of slugsOf(parameters, catalog, slugOf)) labels.push(slug + ' (custom)');
 	return category.name + ': ' + labels.join(', ');
 }
 
 const NAMES = Object.fromEntries(
 	CATEGORIES.map((c) => [c.slug, { name: c.name, events: Object.fromEntries(c.events.map((e) => [e.slug, e.name])) }]),
 );
-const DOCUMENTED = Object.fromEntries(CATEGORIES.map((c) => [c.slug, c.events.map((e) => e.slug)]));
-
-export const SUBTITLE = fromFunction(subtitleOf, NAMES, CUSTOM_EVENT, DOCUMENTED, toSlug, customEventSlugs).template;
+export const SUBTITLE = fromFunction(subtitleOf, NAMES, CUSTOM_CATALOG, toSlug, customEventSlugs).template;
 
 /** What the editor's trigger panel says while the node listens, and once the workflow is published. */
 export const TRIGGER_PANEL: TriggerPanelDefinition = {

@@ -80,6 +80,16 @@ function computed(fields: Record<string, Field>): Partial<IWebhookDescription> {
 	return { ...templates, [WEBHOOK_RESOLVERS]: resolvers } as Partial<IWebhookDescription>;
 }
 
+/** What a custom event's webhook knows of the catalog: JSON, inlined into its templates. */
+interface CustomSlot {
+	/** Which custom event (0-based, in the order the user typed them). */
+	index: number;
+	/** Documented event slugs by category slug (custom events never take these). */
+	documented: Record<string, string[]>;
+	/** The Events option that stands for custom events. */
+	customValue: string;
+}
+
 /**
  * The custom event slugs of a node's parameters, in the order typed: without duplicates, names
  * with no letter or digit, and documented events of the category (those have their own webhook).
@@ -87,13 +97,12 @@ function computed(fields: Record<string, Field>): Partial<IWebhookDescription> {
  */
 export function customEventSlugs(
 	parameters: INodeParameters,
-	documented: Record<string, string[]>,
-	customValue: string,
+	slot: Omit<CustomSlot, 'index'>,
 	slugOf: (name: string) => string,
 ): string[] {
 	const events: unknown[] = Array.isArray(parameters.events) ? parameters.events : [];
-	if (!events.includes(customValue)) return [];
-	const own = documented[String(parameters.category)] || [];
+	if (!events.includes(slot.customValue)) return [];
+	const own = slot.documented[String(parameters.category)] || [];
 	const slugs: string[] = [];
 	for (const name of String(parameters.customEvents || '').split(',')) {
 		const slug = slugOf(name);
@@ -102,34 +111,23 @@ export function customEventSlugs(
 	return slugs;
 }
 
+/** The catalog as custom-event webhooks see it. */
+export const CUSTOM_CATALOG = { documented: DOCUMENTED, customValue: CUSTOM_EVENT };
+
 /** The custom event slugs of `parameters` (see {@link customEventSlugs}). */
 export function customSlugsOf(parameters: INodeParameters): string[] {
-	return customEventSlugs(parameters, DOCUMENTED, CUSTOM_EVENT, toSlug);
+	return customEventSlugs(parameters, CUSTOM_CATALOG, toSlug);
 }
 
 /** Path of the n-th custom event's webhook; a placeholder no URL of DealPOS can hit when unused. */
-function customPath(
-	parameters: INodeParameters,
-	index: number,
-	documented: Record<string, string[]>,
-	customValue: string,
-	slugOf: (name: string) => string,
-	slugsOf: typeof customEventSlugs,
-): string {
-	const slug = slugsOf(parameters, documented, customValue, slugOf)[index];
-	return String(parameters.category) + '/' + (slug === undefined ? '__unused-custom-' + index : slug);
+function customPath(parameters: INodeParameters, slot: CustomSlot, slugOf: (name: string) => string, slugsOf: typeof customEventSlugs): string {
+	const slug = slugsOf(parameters, slot, slugOf)[slot.index];
+	return String(parameters.category) + '/' + (slug === undefined ? '__unused-custom-' + slot.index : slug);
 }
 
 /** Whether the n-th custom event's webhook is unused (its URL is then hidden). */
-function customUnused(
-	parameters: INodeParameters,
-	index: number,
-	documented: Record<string, string[]>,
-	customValue: string,
-	slugOf: (name: string) => string,
-	slugsOf: typeof customEventSlugs,
-): boolean {
-	return slugsOf(parameters, documented, customValue, slugOf)[index] === undefined;
+function customUnused(parameters: INodeParameters, slot: CustomSlot, slugOf: (name: string) => string, slugsOf: typeof customEventSlugs): boolean {
+	return slugsOf(parameters, slot, slugOf)[slot.index] === undefined;
 }
 
 /** Loyalty events are answered by the workflow: the last node, or a Respond to Webhook node. */
@@ -171,7 +169,7 @@ function eventWebhook(category: DealPosCategory, event: DealPosEvent): IWebhookD
 }
 
 function customWebhook(index: number): IWebhookDescription {
-	const slot = [index, DOCUMENTED, CUSTOM_EVENT, toSlug, customEventSlugs] as const;
+	const slot = [{ index, ...CUSTOM_CATALOG }, toSlug, customEventSlugs] as const;
 	return <IWebhookDescription>{
 		name: customWebhookName(index) as WebhookType,
 		httpMethod: 'POST',
