@@ -45,7 +45,7 @@ const configs: INodeParameters[] = [
 				]
 			: [{ category: c.slug, events: c.events.length ? [c.events[0].slug] : [CUSTOM_EVENT] }],
 	),
-	{ category: 'bill', events: [CUSTOM_EVENT], customEvents: 'Created, bill_paid, billPaid, created, ***, , Written Off, x, y, z' },
+	{ category: 'bill', events: [CUSTOM_EVENT], customEvents: 'Received, bill_paid, billPaid, received, ***, , Written Off, x, y, z' },
 	{ category: 'customer', events: ['created', CUSTOM_EVENT], customEvents: 'created, Merged, deleted' },
 	{ category: 'invoice', events: ['created'], customEvents: 'restored' },
 ];
@@ -66,7 +66,7 @@ describe('webhook descriptions: template and resolver from one declaration', () 
 
 	it('routes the custom events the user named, in order, without duplicates or documented ones', () => {
 		const bill = configs.find((c) => c.category === 'bill' && String(c.customEvents).includes('x'))!;
-		expect(customSlugsOf(bill)).toEqual(['created', 'bill-paid', 'written-off', 'x', 'y', 'z']);
+		expect(customSlugsOf(bill)).toEqual(['received', 'bill-paid', 'written-off', 'x', 'y', 'z']);
 		const customer = configs.find((c) => c.category === 'customer' && c.customEvents)!;
 		expect(customSlugsOf(customer)).toEqual(['merged']);
 		const path = (index: number, config: INodeParameters) =>
