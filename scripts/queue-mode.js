@@ -18,13 +18,17 @@
 // (kept with KEEP=1 or after a failure, for the logs). The system's own redis/postgresql services are
 // not used or touched. Options: --count=1000 --concurrency=200 --workers=1 --skip-single
 // --n8n-env=KEY=VALUE,... (extra environment for every n8n process) --no-build;
-// --webhooks=2 (or 3): that many `n8n webhook` processes behind a load balancer on loopback
-// (scripts/lib/balancer.js, nginx's proxy_next_upstream behaviour); --restart: SIGTERM to webhook
-// process 1 when half (--restart-at=0.5) of the first attempts finished, started again at once, with DealPOS's one
-// retry emulated (the single-process baseline is then restarted midway too). With several webhook
-// processes the restart is a rolling one: the process is drained in the balancer first (no new
-// deliveries, wait for the ones it holds); --no-drain sends SIGTERM at once. Loopback only. On 2
-// cores all processes (and the load client) compete for the CPU.
+// --webhooks=2 (or 3): that many `n8n webhook` processes behind nginx (--proxy=nginx, the only
+// proxy: Debian's package, installed with apt-get when missing, run privately by scripts/lib/nginx.js
+// with the upstream and location block of docs/production.md); --next-upstream=error,timeout
+// replaces its proxy_next_upstream line (commas for spaces; `default`: no such line,
+// nginx's own `error timeout`). --restart: SIGTERM to webhook process 1 when half (--restart-at=0.5)
+// of the first attempts finished, started again at once, with DealPOS's one retry emulated (the
+// single-process baseline is then restarted midway too). With several webhook processes the
+// restart is a rolling one: the process is marked `down` in nginx's config and nginx reloaded, then
+// SIGTERM once no connection from nginx to it is open; started again, marked up and reloaded once
+// it answers. --no-drain sends SIGTERM at once. Loopback only. On 2 cores all processes (and the
+// load client) compete for the CPU.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -33,16 +37,32 @@ const { spawn } = require('node:child_process');
 const h = require('./lib/n8n');
 const wf = require('./lib/workflows');
 const { startCapture } = require('./lib/capture');
-const { tarball, removeTarball, waitRoutes, routeAnswers, logCounts } = require('./lib/instance');
+const { tarball, removeTarball, logCounts } = require('./lib/instance');
 const { runBurst, printBurst } = require('./lib/burst');
 const { loadLine, ms, n8nEnvArg } = require('./lib/load');
 const services = require('./lib/services');
-const { startBalancer } = require('./lib/balancer');
+const { startNginx } = require('./lib/nginx');
 const { singleProcessBurst, burstWorkflow } = require('./burst');
 
 function arg(name, fallback) {
 	const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
 	return hit ? hit.slice(name.length + 3) : fallback;
+}
+
+/**
+ * True when the trigger itself answers `url` (its token endpoint): a JSON answer that is neither
+ * n8n's 503 while starting nor its 404 for a route not registered yet. The token endpoint of a
+ * trigger without OAuth 2.0 answers 404 `not_found` too, so routeAnswers (2xx only) never passes.
+ */
+async function triggerAnswers(url) {
+	const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	let body;
+	try {
+		body = JSON.parse(await res.text());
+	} catch {
+		return false; // "n8n is starting up. Please wait" (text)
+	}
+	return res.status !== 503 && !(res.status === 404 && /is not registered/.test(String(body && body.message)));
 }
 
 const cleanups = [];
@@ -120,7 +140,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 	});
 }
 
-async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks = 1, restart = false, restartAt = 0.5, drain = true, n8nEnv = {} }) {
+async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks = 1, restart = false, restartAt = 0.5, drain = true, nextUpstream, n8nEnv = {} }) {
 	const t0 = Date.now();
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-queue-'));
 	fs.chmodSync(tmp, 0o755); // the postgres user must reach its data folder inside
@@ -146,13 +166,15 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 	h.installPackage(userFolder, tgz);
 	const webhookPorts = [];
 	for (let k = 0; k < webhooks; k++) webhookPorts.push(await h.freePort());
-	// Several webhook processes: a load balancer in front (scripts/lib/balancer.js), as in production.
-	let balancer = null;
+	const mainPort = await h.freePort();
+	// Several webhook processes: nginx in front with the block of docs/production.md, as in production.
+	let proxy = null;
 	if (webhooks > 1) {
-		balancer = await startBalancer({ upstreams: () => webhookPorts });
-		cleanups.push(() => balancer.close());
+		proxy = await startNginx({ dir: path.join(tmp, 'nginx'), port: await h.freePort(), ports: webhookPorts, mainPort, nextUpstream });
+		cleanups.push(() => proxy.close());
+		h.log(`queue mode: nginx on ${proxy.port}, upstream and location block:\n${proxy.block}`);
 	}
-	const front = balancer ? balancer.base : `http://127.0.0.1:${webhookPorts[0]}`;
+	const front = proxy ? proxy.base : `http://127.0.0.1:${webhookPorts[0]}`;
 	const shared = {
 		DB_TYPE: 'postgresdb',
 		DB_POSTGRESDB_HOST: '127.0.0.1',
@@ -167,7 +189,7 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
-		// The URLs n8n shows point at the webhook process (or the balancer in front of them).
+		// The URLs n8n shows point at the webhook process (or nginx in front of them).
 		N8N_WEBHOOK_URL: `${front}/`,
 		WEBHOOK_URL: `${front}/`,
 		...n8nEnv,
@@ -175,7 +197,7 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 	const envFor = async (port, extra = {}) =>
 		h.environment(runtime, { userFolder, port, brokerPort: await h.freePort(), extra: { ...shared, ...extra } });
 
-	const mainEnv = await envFor(await h.freePort());
+	const mainEnv = await envFor(mainPort);
 	h.importAndPublish(runtime, mainEnv, { workflows: [workflow] });
 	h.log(`queue mode: workflow imported and published into PostgreSQL (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
@@ -196,12 +218,11 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 		webhookProcs.push(w);
 	}
 	const webhookReady = async (w) => {
-		const own = wf.eventUrl(`http://127.0.0.1:${w.port}`, trigger, '__ready');
+		const own = wf.readyUrl(`http://127.0.0.1:${w.port}`, trigger);
 		await services.waitUntil(async () => {
 			if (w.child.exited) throw new Error(`n8n webhook exited; see ${w.log}`);
-			return routeAnswers(own);
+			return triggerAnswers(own);
 		}, 180000, `n8n webhook process on ${w.port}`);
-		await waitRoutes([own]);
 	};
 	const workerProcs = [];
 	for (let k = 0; k < workers; k++) {
@@ -223,12 +244,12 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 		}, 180000, `n8n worker ${k + 1}`);
 	}
 	h.log(
-		`queue mode: ${webhooks} webhook process(es) on ${webhookPorts.join(', ')}${balancer ? ` behind a balancer on ${balancer.port}` : ''} and ${workers} worker(s) ready (${((Date.now() - t0) / 1000).toFixed(1)} s after the first service started)`,
+		`queue mode: ${webhooks} webhook process(es) on ${webhookPorts.join(', ')}${proxy ? ` behind nginx on ${proxy.port}` : ''} and ${workers} worker(s) ready (${((Date.now() - t0) / 1000).toFixed(1)} s after the first service started)`,
 	);
 
 	const url = wf.eventUrl(front, trigger, 'created');
 	const load = loadLine();
-	h.log(`queue mode: ${count} deliveries at concurrency ${concurrency} to ${balancer ? 'the balancer' : 'the webhook process'}${restart ? ', webhook process 1 restarted midway' : ''} (${load})`);
+	h.log(`queue mode: ${count} deliveries at concurrency ${concurrency} to ${proxy ? 'nginx' : 'the webhook process'}${restart ? ', webhook process 1 restarted midway' : ''} (${load})`);
 	const report = await runBurst({
 		url,
 		capture,
@@ -246,15 +267,16 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 			? async (completed) => {
 					const w = webhookProcs[0];
 					let drainMs = null;
-					if (balancer && drain) {
-						// A rolling restart: out of the balancer first, stopped once it holds nothing.
+					if (proxy && drain) {
+						// A rolling restart: marked down in nginx first, stopped once it holds nothing.
 						const td = Date.now();
-						h.log(`queue mode: draining webhook process 1 (${balancer.inflight(w.port)} deliveries in flight there)`);
-						await balancer.drain(w.port);
+						h.log(`queue mode: draining webhook process 1 (${proxy.inflight(w.port)} deliveries in flight there)`);
+						await proxy.drain(w.port);
 						drainMs = Date.now() - td;
 					}
 					const t = Date.now();
-					h.log(`queue mode: SIGTERM to webhook process 1 (port ${w.port})`);
+					const inflightAtSigterm = proxy ? proxy.inflight(w.port) : null;
+					h.log(`queue mode: SIGTERM to webhook process 1 (port ${w.port}${proxy ? `, ${inflightAtSigterm} connections from nginx open` : ''})`);
 					await stopGroup(w.child);
 					const exitMs = Date.now() - t;
 					h.log(`queue mode: webhook process 1 exited ${(exitMs / 1000).toFixed(1)} s after SIGTERM; starting it again`);
@@ -262,15 +284,15 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 					cleanups.push(() => stopGroup(w.child));
 					await webhookReady(w);
 					const readyMs = Date.now() - t;
-					if (balancer) balancer.undrain(w.port);
+					if (proxy && drain) await proxy.undrain(w.port);
 					h.log(`queue mode: webhook process 1 answers again ${(readyMs / 1000).toFixed(1)} s after SIGTERM`);
-					return { drainedFirst: drainMs !== null, drainMs, sigtermAfterFirstAttempts: completed, exitAfterSigtermMs: exitMs, readyAfterSigtermMs: readyMs };
+					return { drainedFirst: drainMs !== null, drainMs, inflightAtSigterm, sigtermAfterFirstAttempts: completed, exitAfterSigtermMs: exitMs, readyAfterSigtermMs: readyMs };
 				}
 			: undefined,
 	});
 	report.load = { before: load, after: loadLine() };
 	report.n8nLog = logCounts(path.join(tmp, 'main.log'), ...webhookProcs.map((w) => w.log), ...workerProcs.map((_, k) => path.join(tmp, `worker${k + 1}.log`)));
-	if (balancer) report.balancer = balancer.stats;
+	if (proxy) report.proxy = { ...proxy.stats(), block: proxy.block };
 	failed = false;
 	return { report, postgres: pg.version, pool: shared.DB_POSTGRESDB_POOL_SIZE, pingTimeout: shared.DB_PING_TIMEOUT_MS };
 }
@@ -284,13 +306,18 @@ async function main() {
 	const restart = process.argv.includes('--restart');
 	const restartAt = Number(arg('restart-at', 0.5));
 	const drain = !process.argv.includes('--no-drain');
+	const proxyName = arg('proxy', 'nginx');
+	if (proxyName !== 'nginx') throw new Error('--proxy: nginx (the only proxy in front of several webhook processes)');
+	// --next-upstream=error,timeout: that proxy_next_upstream instead of the documented one; `default`: none.
+	const nu = arg('next-upstream');
+	const nextUpstream = nu === undefined ? undefined : nu === 'default' ? '' : nu.split(',').join(' ');
 	if (!(restartAt > 0 && restartAt < 1)) throw new Error('--restart-at: the fraction of first attempts finished, between 0 and 1');
 	if (!(count > 0 && count <= 5000) || !(concurrency > 0 && concurrency <= 500) || ![1, 2].includes(workers) || ![1, 2, 3].includes(webhooks)) {
 		throw new Error('--count 1..5000, --concurrency 1..500, --workers 1 or 2, --webhooks 1..3');
 	}
 	const n8nEnv = n8nEnvArg();
 	console.log(`queue-mode start ${new Date().toISOString()}, ${loadLine()}${Object.keys(n8nEnv).length ? `, n8n env ${JSON.stringify(n8nEnv)}` : ''}`);
-	const pkgs = services.ensurePackages();
+	const pkgs = services.ensurePackages({ nginx: webhooks > 1 });
 	if (pkgs.installed.length) console.log(`installed ${pkgs.installed.join(', ')} with apt-get in ${pkgs.seconds.toFixed(0)} s`);
 	const runtime = h.ensureN8n();
 	const tgz = tarball({ build: !process.argv.includes('--no-build') });
@@ -304,13 +331,18 @@ async function main() {
 		printBurst(`\nA. n8n ${runtime.version}, single process (regular mode, SQLite)${restart ? ', restarted midway (SIGTERM)' : ''}`, single);
 		console.log(`  load: before ${single.load.before}; after ${single.load.after}`);
 	}
-	const { report: queue, postgres, pool, pingTimeout } = await queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks, restart, restartAt, drain, n8nEnv });
-	const webhookSetup = webhooks > 1 ? `${webhooks} webhook processes behind a load balancer` : 'webhook';
+	const { report: queue, postgres, pool, pingTimeout } = await queueModeBurst({ runtime, tgz, count, concurrency, workers, webhooks, restart, restartAt, drain, nextUpstream, n8nEnv });
+	const nextLine = nextUpstream === undefined ? "the documented proxy_next_upstream" : nextUpstream ? `proxy_next_upstream ${nextUpstream}` : "nginx's default proxy_next_upstream (error timeout)";
+	const webhookSetup = webhooks > 1 ? `${webhooks} webhook processes behind nginx (${nextLine})` : 'webhook';
 	printBurst(
-		`\nB. n8n ${runtime.version}, queue mode: main + ${webhookSetup} + ${workers} worker(s) --concurrency=20, PostgreSQL ${postgres} (pool ${pool}, DB_PING_TIMEOUT_MS ${pingTimeout}), Redis${restart ? `; webhook process 1 restarted midway (${webhooks > 1 && drain ? 'drained in the balancer, then SIGTERM' : 'SIGTERM'})` : ''}`,
+		`\nB. n8n ${runtime.version}, queue mode: main + ${webhookSetup} + ${workers} worker(s) --concurrency=20, PostgreSQL ${postgres} (pool ${pool}, DB_PING_TIMEOUT_MS ${pingTimeout}), Redis${restart ? `; webhook process 1 restarted midway (${webhooks > 1 && drain ? 'drained in nginx (down, reload), then SIGTERM' : 'SIGTERM'})` : ''}`,
 		queue,
 	);
-	if (queue.balancer) console.log(`  balancer: ${JSON.stringify(queue.balancer)}`);
+	if (queue.proxy) {
+		const { block, ...stats } = queue.proxy;
+		console.log(`  nginx block tested:\n${block.replace(/^/gm, '    ')}`);
+		console.log(`  nginx access log: ${JSON.stringify(stats)}`);
+	}
 	console.log(`  load: before ${queue.load.before}; after ${queue.load.after}`);
 
 	const row = (label, r) => ({

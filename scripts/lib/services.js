@@ -1,8 +1,9 @@
 'use strict';
 // Private, throwaway Redis and PostgreSQL servers for the queue-mode run, from Debian's packages
-// (installed with apt-get when missing). Both run as child processes of this script on free
-// loopback ports with their data in a temp folder, and are stopped by pid: nothing is left behind,
-// and the system's own redis/postgresql services (if any) are not touched.
+// (installed with apt-get when missing, nginx too when asked: scripts/lib/nginx.js runs it). Both
+// run as child processes of this script on free loopback ports with their data in a temp folder,
+// and are stopped by pid: nothing is left behind, and the system's own redis/postgresql services (if
+// any) are not touched.
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
@@ -29,14 +30,17 @@ function postgresBin() {
 }
 
 /**
- * Installs redis-server and postgresql with apt-get if either is missing. While installing, a
- * temporary /usr/sbin/policy-rc.d (exit 101) keeps the packages from starting their system services
- * (only if no policy-rc.d exists; removed afterwards), so the install leaves no daemon running.
+ * Installs redis-server and postgresql (and nginx with `nginx: true`) with apt-get if missing.
+ * While installing, a temporary /usr/sbin/policy-rc.d (exit 101) keeps the packages from starting
+ * their system services (only if no policy-rc.d exists; removed afterwards), so the install leaves
+ * no daemon running.
  */
-function ensurePackages() {
+function ensurePackages({ nginx = false } = {}) {
+	const hasNginx = () => fs.existsSync('/usr/sbin/nginx') || Boolean(which('nginx'));
 	const missing = [];
 	if (!which('redis-server')) missing.push('redis-server');
 	if (!postgresBin() || !which('psql')) missing.push('postgresql');
+	if (nginx && !hasNginx()) missing.push('nginx');
 	if (!missing.length) return { installed: [], seconds: 0 };
 	const t0 = Date.now();
 	const sudo = process.getuid && process.getuid() !== 0 ? ['sudo', '-n'] : [];
@@ -58,7 +62,7 @@ function ensurePackages() {
 			spawnSync(cmd, rest);
 		}
 	}
-	if (!which('redis-server') || !postgresBin()) throw new Error('redis-server or postgresql still missing after apt-get install');
+	if (!which('redis-server') || !postgresBin() || (nginx && !hasNginx())) throw new Error(`${missing.join(', ')}: still missing after apt-get install`);
 	return { installed: missing, seconds: (Date.now() - t0) / 1000 };
 }
 
