@@ -412,7 +412,9 @@ describe('dealpos-send: answers, tokens and headers', () => {
 });
 
 describe('the editor listening for a test event', () => {
+	/** Sets up the owner once and returns the session cookie. */
 	async function login() {
+		if (ctx.cookie) return ctx.cookie;
 		const owner = { email: 'owner@example.com', firstName: 'Dea', lastName: 'Pos', password: 'Example-Passw0rd' };
 		const res = await fetch(`${ctx.base}/rest/owner/setup`, {
 			method: 'POST',
@@ -420,7 +422,8 @@ describe('the editor listening for a test event', () => {
 			body: JSON.stringify(owner),
 		});
 		assert.equal(res.status, 200, await res.clone().text());
-		return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+		ctx.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+		return ctx.cookie;
 	}
 
 	it('serves the same paths under /webhook-test/ and marks the items as test', async () => {
@@ -443,5 +446,25 @@ describe('the editor listening for a test event', () => {
 		const item = ctx.capture.at('/cat-customer')[before].body;
 		assert.equal(item.dealpos.mode, 'test');
 		assert.equal(item.dealpos.event, 'customer.created');
+	});
+
+	it('a delivery with problems carries a warning hint in its execution (shown in the output pane)', async () => {
+		const cookie = await login();
+		const trigger = triggerOf('invoice-payment');
+		const before = ctx.capture.at('/cat-invoice-payment').length;
+		await post(wf.eventUrl(ctx.base, trigger, 'created'), { ID: 'p-hint', InvoiceID: 'i-1', Amount: 'a lot' });
+		await ctx.capture.waitFor(() => ctx.capture.at('/cat-invoice-payment').length > before);
+		const workflowId = ctx.categories.find((w) => w.nodes[0] === trigger).id;
+		const headers = { cookie, 'browser-id': 'e2e-browser' };
+		const list = await fetch(`${ctx.base}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=1`, { headers });
+		const listText = await list.text();
+		assert.equal(list.status, 200, listText);
+		const id = /"id":"?(\d+)"?/.exec(listText)[1];
+		let text = '';
+		await h.waitFor(async () => {
+			text = await (await fetch(`${ctx.base}/rest/executions/${id}`, { headers })).text();
+			return text.includes('p-hint');
+		}, { timeoutMs: 15000, what: `execution ${id}` });
+		assert.match(text, /This DealPOS delivery has \d+ problems \(dealpos\.problems\)\. First: /);
 	});
 });
