@@ -19,7 +19,8 @@ if (build.status !== 0) process.exit(build.status || 1);
 function counts(tapFile) {
 	const text = fs.existsSync(tapFile) ? fs.readFileSync(tapFile, 'utf8') : '';
 	const get = (name) => Number((text.match(new RegExp(`^# ${name} (\\d+)$`, 'm')) || [])[1] || 0);
-	return { tests: get('tests'), pass: get('pass'), fail: get('fail'), skipped: get('skipped') + get('todo'), cancelled: get('cancelled') };
+	const skips = [...text.matchAll(/^\s*ok \d+ - (.*) # SKIP (.*)$/gm)].map((m) => `${m[1]}: ${m[2]}`);
+	return { tests: get('tests'), pass: get('pass'), fail: get('fail'), skipped: get('skipped') + get('todo'), cancelled: get('cancelled'), skips };
 }
 
 const summary = [];
@@ -38,7 +39,7 @@ for (const version of versions) {
 	const node = nodeMajorFor(version) || process.versions.node.split('.')[0];
 	const line = `n8n ${version} (Node ${node}): ${res.status === 0 ? 'passed' : 'FAILED'}, ${c.tests} checks: ${c.pass} passed, ${c.fail} failed, ${c.skipped} skipped${c.cancelled ? `, ${c.cancelled} cancelled` : ''}, in ${secs} s`;
 	process.stderr.write(`[e2e] ${line}\n`);
-	summary.push(line);
+	summary.push(line, ...c.skips.map((skip) => `  skipped: ${skip}`));
 	if (res.status !== 0) failed++;
 }
 process.stderr.write(`\n[e2e] summary\n${summary.map((l) => `[e2e]   ${l}\n`).join('')}`);
