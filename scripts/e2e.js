@@ -35,6 +35,7 @@ for (const version of versions) {
 		{ cwd: ROOT, stdio: 'inherit', env: { ...process.env, N8N_VERSION: version, E2E_SKIP_BUILD: '1' } },
 	);
 	const c = counts(tapFile);
+	fs.rmSync(path.dirname(tapFile), { recursive: true, force: true });
 	const secs = ((Date.now() - t0) / 1000).toFixed(0);
 	const node = nodeMajorFor(version) || process.versions.node.split('.')[0];
 	const line = `n8n ${version} (Node ${node}): ${res.status === 0 ? 'passed' : 'FAILED'}, ${c.tests} checks: ${c.pass} passed, ${c.fail} failed, ${c.skipped} skipped${c.cancelled ? `, ${c.cancelled} cancelled` : ''}, in ${secs} s`;
