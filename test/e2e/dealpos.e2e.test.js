@@ -1,7 +1,8 @@
 'use strict';
 // End-to-end tests against a real n8n that installed the packed package the way n8n installs
 // community packages. Started and stopped here (loopback, free ports), also when a test fails.
-// Run with `npm run test:e2e` (N8N_VERSION=2.8.4 for the older n8n on the machine's Node 20).
+// Run with `npm run test:e2e` (N8N_VERSION=2.8.4 for the older n8n on the machine's Node 20,
+// N8N_VERSION=1.123.81 for the highest n8n 1.x on Node 22).
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -17,6 +18,23 @@ const { demoWorkflow, TABLE, KEY } = require('../../scripts/lib/demo');
 const { loyaltyWorkflows, MEMBERS } = require('../../scripts/lib/loyalty');
 
 const catalog = require('../../dist/nodes/DealPosTrigger/catalog');
+const { DEFAULT_VERSION } = require('../../scripts/lib/provision');
+
+/** The n8n version under test (N8N_VERSION, as scripts/e2e.js sets it) and its major. */
+const N8N_VERSION = process.env.N8N_VERSION || DEFAULT_VERSION;
+const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
+
+/**
+ * Checks that cannot pass on n8n 1.x for a reason in n8n, skipped there with the reason printed
+ * (node:test's spec reporter shows it after `# `); they run on every 2.x.
+ */
+const ON_1X = {
+	demo:
+		N8N_MAJOR < 2 &&
+		`n8n ${N8N_VERSION}: its Data table node has only the Row resource, no Table resource, so the demo's ` +
+			'"Ensure CRM table" step (Table > Create, if it does not exist) fails with "Could not get parameter" ' +
+			'(operation) and nothing reaches the table; the demo workflow needs n8n 2.x (2.8.4 has the Table resource)',
+};
 
 const ctx = {};
 
@@ -116,7 +134,8 @@ before(async () => {
 	ctx.loyalty = loyaltyWorkflows();
 	ctx.auth = authWorkflows(ctx.capture.url);
 	ctx.workflows = [...ctx.categories, ctx.demo, ...Object.values(ctx.loyalty), ...Object.values(ctx.auth)];
-	h.importAndPublish(ctx.runtime, env, { workflows: ctx.workflows, credentials: CREDENTIALS });
+	// A fresh user folder: n8n 1.x may activate them all with one command.
+	h.importAndPublish(ctx.runtime, env, { workflows: ctx.workflows, credentials: CREDENTIALS, activateAll: true });
 	ctx.base = `http://127.0.0.1:${env.N8N_PORT}`;
 	const last = ctx.workflows[ctx.workflows.length - 1].nodes[0];
 	ctx.n8n = await h.start(ctx.runtime, env, { readyUrl: wf.readyUrl(ctx.base, last) });
@@ -241,7 +260,7 @@ describe('demo workflow "DealPOS customer to CRM"', () => {
 	}
 	const strip = (row) => ({ ...row, id: undefined, createdAt: undefined, updatedAt: undefined });
 
-	it('Customer Created adds the contact to the Data table', async () => {
+	it('Customer Created adds the contact to the Data table', { skip: ON_1X.demo }, async () => {
 		const rows = await deliver('created', catalog.findEvent('customer.created').example);
 		assert.equal(rows.length, 1);
 		assert.equal(typeof rows[0].id, 'number', 'the Data table returned the stored row with its id');
@@ -264,7 +283,7 @@ describe('demo workflow "DealPOS customer to CRM"', () => {
 		ctx.demoRowId = rows[0].id;
 	});
 
-	it('Customer Updated (the seed\'s example) changes the same row: still one row per customer', async () => {
+	it('Customer Updated (the seed\'s example) changes the same row: still one row per customer', { skip: ON_1X.demo }, async () => {
 		const rows = await deliver('updated', catalog.findEvent('customer.updated').example);
 		assert.equal(rows.length, 1, 'one row for customer 1011');
 		assert.equal(rows[0].id, ctx.demoRowId);
@@ -273,7 +292,7 @@ describe('demo workflow "DealPOS customer to CRM"', () => {
 		assert.equal(rows[0].deleted, false);
 	});
 
-	it('Customer Deleted marks the row deleted', async () => {
+	it('Customer Deleted marks the row deleted', { skip: ON_1X.demo }, async () => {
 		const rows = await deliver('deleted', catalog.findEvent('customer.deleted').example);
 		assert.equal(rows.length, 1);
 		assert.equal(rows[0].id, ctx.demoRowId);
