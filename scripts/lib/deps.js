@@ -8,14 +8,23 @@ const { spawnSync } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** Whether node_modules matches package-lock.json (npm writes this copy at the end of an install). */
+/**
+ * Whether node_modules holds what package-lock.json names: npm records what it installed in
+ * node_modules/.package-lock.json; every non-optional package of the lock file must be there at the
+ * same version. Compared by content, not by file dates: a checkout or a worktree touches the lock
+ * file without changing it.
+ */
 function installed() {
-	const marker = path.join(ROOT, 'node_modules', '.package-lock.json');
-	if (!fs.existsSync(marker)) return false;
-	return fs.statSync(marker).mtimeMs >= fs.statSync(path.join(ROOT, 'package-lock.json')).mtimeMs;
+	const hidden = path.join(ROOT, 'node_modules', '.package-lock.json');
+	if (!fs.existsSync(hidden)) return false;
+	const want = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')).packages || {};
+	const have = JSON.parse(fs.readFileSync(hidden, 'utf8')).packages || {};
+	return Object.entries(want).every(
+		([name, entry]) => name === '' || entry.optional || (have[name] && have[name].version === entry.version),
+	);
 }
 
-/** Runs `npm ci` when node_modules is missing or older than the lock file. */
+/** Runs `npm ci` when node_modules is missing or does not hold what the lock file names. */
 function ensureDependencies() {
 	if (installed()) return;
 	process.stderr.write('[setup] installing the development dependencies (npm ci, first run only)\n');
