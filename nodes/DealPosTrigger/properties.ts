@@ -90,7 +90,7 @@ function testHint(category: DealPosCategory): NodeHint {
 		? `npx dealpos-send ${first.key} &lt;its Test URL&gt;`
 		: `npx dealpos-send &lt;your custom event&gt; &lt;its Test URL&gt; --body record.json`;
 	return {
-		message: `Test a ${category.name} event: open Webhook URLs above, choose Test URL and copy the URL${first ? ` of ${first.name}` : ''}; click 'Listen for test event' and send it from DealPOS, or run <code>${send}</code>.`,
+		message: `Test ${/^[AEIOU]/.test(category.name) ? 'an' : 'a'} ${category.name} event: open Webhook URLs above, choose Test URL and copy the URL${first ? ` of ${first.name}` : ''}; click 'Listen for test event' and send it from DealPOS, or run <code>${send}</code>.`,
 		type: 'info',
 		location: 'outputPane',
 		whenToDisplay: 'beforeExecution',
