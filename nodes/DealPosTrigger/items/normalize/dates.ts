@@ -32,8 +32,9 @@ const HUMAN_TIME_FORMATS = HUMAN_DATE_FORMATS.flatMap((date) =>
 	['HH:mm', 'HH:mm:ss', 'h:mm a', 'h:mm:ss a'].map((time) => `${date} ${time}`),
 );
 
+/** `0001-01-01T00:00:00` (.NET DateTime.MinValue) in any of its spellings. */
 export function isMinValue(text: string): boolean {
-	return text.includes('0001') && MIN_VALUE.test(text);
+	return MIN_VALUE.test(text);
 }
 
 /**
@@ -56,16 +57,8 @@ export function offsetInRange(text: string): boolean {
  * alone (including invalid timestamps such as month 13).
  */
 export function shapeString(value: string, zone: Zone): unknown {
-	if (
-		value.length < 16 ||
-		value.length > 35 ||
-		value.charCodeAt(10) !== 84 /* T */ ||
-		value.charCodeAt(4) !== 45 /* - */
-	) {
-		return value;
-	}
 	if (!TIMESTAMP_SHAPE.test(value)) return value;
-	if (value.startsWith('0001-01-01T00:00') && MIN_VALUE.test(value)) return null;
+	if (isMinValue(value)) return null;
 	const parsed = DateTime.fromISO(value, { zone });
 	return parsed.isValid ? parsed.toISO() : value;
 }

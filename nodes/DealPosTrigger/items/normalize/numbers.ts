@@ -12,10 +12,7 @@ export const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function holdsExactly(text: string, result: number): boolean {
 	if (!Number.isFinite(result)) return false;
 	if (Number.isInteger(result) && !Number.isSafeInteger(result)) return false;
-	const printed = String(result);
-	// Fast path: the text is already canonical ("150000", "-2.5").
-	if (printed === text) return true;
-	return canonicalDecimal(text) === canonicalDecimal(printed);
+	return canonicalDecimal(text) === canonicalDecimal(String(result));
 }
 
 /**
@@ -32,11 +29,9 @@ function canonicalDecimal(text: string): string {
 		digits = mantissa.slice(0, dot) + mantissa.slice(dot + 1);
 		exponent -= mantissa.length - dot - 1;
 	}
-	let start = 0;
-	while (start < digits.length && digits.charCodeAt(start) === 48 /* 0 */) start++;
-	let end = digits.length;
-	while (end > start && digits.charCodeAt(end - 1) === 48) end--;
-	if (start === end) return '0';
-	exponent += digits.length - end;
-	return `${digits.slice(start, end)}e${exponent}`;
+	const unpadded = digits.replace(/^0+/, '');
+	const significant = unpadded.replace(/0+$/, '');
+	if (significant === '') return '0';
+	exponent += unpadded.length - significant.length;
+	return `${significant}e${exponent}`;
 }
