@@ -1,0 +1,66 @@
+/**
+ * Where a walk is: one mutable cursor per call holds the call's state (time zone, mode, problems
+ * found, containers on the current path) and the position of the value being visited (its
+ * container's frame and its key). The walker moves it before each visit, so visiting a value
+ * allocates nothing; a path string is built only when a problem is reported.
+ */
+import type { Zone } from 'luxon';
+
+import type { Problem, ProblemCode } from './problems';
+import type { SchemaNode } from './schema';
+import type { Rec } from './values';
+
+/** A container being copied; the explicit stack of these replaces recursion. */
+export class Frame {
+	i = 0;
+	readonly n: number;
+
+	constructor(
+		readonly src: Rec | unknown[],
+		readonly dst: Rec | unknown[],
+		/** Own enumerable keys of an object; `null` for an array. */
+		readonly keys: string[] | null,
+		readonly schema: SchemaNode | undefined,
+		/** The container holding this one; `null` for the root. */
+		readonly parent: Frame | null,
+		/** This container's key in `parent`. */
+		readonly key: string | number,
+	) {
+		this.n = keys ? keys.length : (src as unknown[]).length;
+	}
+}
+
+export class Cursor {
+	/** The container of the current value; `null` at the root. */
+	frame: Frame | null = null;
+	/** The current value's key in `frame`. */
+	key: string | number = '';
+	/** Containers being copied, innermost last. */
+	readonly stack: Frame[] = [];
+	/** Containers on the current path, to survive cyclic (non-JSON) input. */
+	readonly ancestors = new Set<object>();
+
+	constructor(
+		readonly zone: Zone,
+		/** Copy without coercion (validation only). */
+		readonly raw: boolean,
+		readonly problems: Problem[] = [],
+	) {}
+
+	/** Lists a problem of the current value. */
+	report(code: ProblemCode, message: string): void {
+		this.problems.push({ path: this.path(), code, message });
+	}
+
+	/** The current value's path: `Customer.Name`, `Variants[3].Quantity`, `''` for the body. */
+	path(): string {
+		const keys: Array<string | number> = [this.key];
+		for (let f = this.frame; f !== null && f.parent !== null; f = f.parent) keys.push(f.key);
+		let path = '';
+		for (let i = keys.length - 1; i >= 0; i--) {
+			const part = keys[i];
+			path += typeof part === 'number' ? `[${part}]` : path === '' ? part : `.${part}`;
+		}
+		return path;
+	}
+}
