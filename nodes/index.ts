@@ -3,7 +3,7 @@
 import * as catalog from './DealPosTrigger/catalog';
 
 export { DealPosTrigger } from './DealPosTrigger/DealPosTrigger.node';
-export { DealPosApi } from '../credentials/DealPosApi.credentials';
+export { DealPosWebhookAuthApi } from '../credentials/DealPosWebhookAuthApi.credentials';
 export { catalog };
 export type * from './DealPosTrigger/items/types.generated';
 export type { DealPosCategory, DealPosEvent, DealPosField } from './DealPosTrigger/catalog';

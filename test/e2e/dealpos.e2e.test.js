@@ -23,12 +23,12 @@ const ctx = {};
 const SECRET = 'e2e-example-secret-0123456789';
 const CLIENT = { id: 'dealpos-e2e', secret: 'e2e-example-client-secret-0123' };
 const CREDENTIALS = [
-	{ id: 'dpCredHeader0001', name: 'DealPOS header', type: 'dealPosApi', data: { authentication: 'header', headerName: 'X-API-Key', secret: SECRET } },
-	{ id: 'dpCredOauth00001', name: 'DealPOS OAuth', type: 'dealPosApi', data: { authentication: 'oauth2', clientId: CLIENT.id, clientSecret: CLIENT.secret, expiresIn: 600 } },
+	{ id: 'dpCredHeader0001', name: 'DealPOS header', type: 'dealPosWebhookAuthApi', data: { authentication: 'header', headerName: 'X-API-Key', secret: SECRET } },
+	{ id: 'dpCredOauth00001', name: 'DealPOS OAuth', type: 'dealPosWebhookAuthApi', data: { authentication: 'oauth2', clientId: CLIENT.id, clientSecret: CLIENT.secret, expiresIn: 600 } },
 ];
 
 function authWorkflows(captureUrl) {
-	const common = { captureUrl, category: 'customer', events: ['created'], authentication: 'dealPosApi' };
+	const common = { captureUrl, category: 'customer', events: ['created'], authentication: 'dealPosWebhookAuthApi' };
 	return {
 		header: wf.captureWorkflow({ tag: 'auth-header', credentialId: 'dpCredHeader0001', ...common }),
 		oauth: wf.captureWorkflow({ tag: 'auth-oauth', credentialId: 'dpCredOauth00001', ...common }),

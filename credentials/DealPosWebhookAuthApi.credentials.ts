@@ -4,13 +4,13 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
  * How the DealPOS Trigger recognises calls from DealPOS. Used only by the trigger: nothing here
  * is sent anywhere, the trigger compares incoming calls against it.
  *
- * Tested by the trigger node (`testedBy: 'dealPosApiLocalTest'`): a local check, because there
+ * Tested by the trigger node (`testedBy: 'dealPosWebhookAuthLocalTest'`): a local check, because there
  * is no remote API to call.
  */
-export class DealPosApi implements ICredentialType {
-	name = 'dealPosApi';
+export class DealPosWebhookAuthApi implements ICredentialType {
+	name = 'dealPosWebhookAuthApi';
 
-	displayName = 'DealPOS Webhook API';
+	displayName = 'DealPOS Webhook Authentication API';
 
 	icon = { light: 'file:../icons/dealpos.svg', dark: 'file:../icons/dealpos.dark.svg' } as const;
 
