@@ -1,0 +1,95 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { BASE_URL_EXPRESSION } from '../nodes/DealPos/transport/baseUrl';
+import { readTokenAnswer, tokenRequest, unreachable } from '../nodes/DealPos/transport/token';
+
+/**
+ * DealPOS's REST API (the DealPOS node): OAuth 2.0 client credentials of the shop.
+ *
+ * The access token lives in the hidden expirable field `accessToken`: n8n's credential helper
+ * runs `preAuthentication` when the field is empty, stores its answer in the credential (so every
+ * execution and every worker reuses the token), and runs it again when a request answers 401
+ * (an expired token), then repeats the request once. No token is kept anywhere else.
+ *
+ * The token request itself is inferred from public clients (see transport/token.ts and the README).
+ *
+ * Test: n8n runs preAuthentication (a token request), then `GET /Outlet` with the token. A token
+ * request that fails throws a message naming the cause (refused client ID or secret, no token
+ * endpoint at that address, unreachable host, rate limit), which n8n shows as the test result.
+ */
+export class DealPosApi implements ICredentialType {
+	name = 'dealPosApi';
+
+	displayName = 'DealPOS API';
+
+	icon = { light: 'file:../icons/dealpos.svg', dark: 'file:../icons/dealpos.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-dealpos/n8n-nodes-dealpos#dealpos-node';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Subdomain or Base URL',
+			name: 'subdomain',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'myshop',
+			description:
+				'Your DealPOS subdomain (myshop for https://myshop.dealpos.net), or a full API base URL such as https://myshop.dealpos.net/api/v3',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The client ID of your DealPOS API access (DealPOS: Developer > API)',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const request = tokenRequest(credentials);
+		let response: { statusCode: number; body: unknown };
+		try {
+			response = (await this.helpers.httpRequest(request)) as { statusCode: number; body: unknown };
+		} catch (error) {
+			throw new Error(unreachable(String(request.url), error));
+		}
+		const outcome = readTokenAnswer(String(request.url), response.statusCode, response.body);
+		if (!outcome.ok) throw new Error(outcome.message);
+		return { accessToken: outcome.token };
+	}
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: BASE_URL_EXPRESSION, url: '/Outlet', method: 'GET' },
+	};
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+}
