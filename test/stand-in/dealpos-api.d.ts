@@ -1,5 +1,3 @@
-import type { EventEmitter } from 'node:events';
-
 export interface StandInOptions {
 	limit?: number;
 	windowSeconds?: number;
@@ -26,7 +24,11 @@ export interface StandIn {
 	clients: Array<{ id: string; secret: string }>;
 	data: Record<string, Array<Record<string, unknown>>>;
 	log: LogEntry[];
-	events: EventEmitter;
+	/** Emits 'request' with each LogEntry after the answer is sent. */
+	events: {
+		on(event: 'request', listener: (entry: LogEntry) => void): unknown;
+		off(event: 'request', listener: (entry: LogEntry) => void): unknown;
+	};
 	limit: number;
 	windowSeconds: number;
 	windows(): Array<{ index: number; received: number; served: number; rejected: number }>;
