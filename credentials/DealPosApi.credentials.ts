@@ -71,14 +71,23 @@ export class DealPosApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const request = tokenRequest(credentials);
-		let response: { statusCode: number; body: unknown };
+		let response: { statusCode: number; body: unknown; headers?: unknown };
 		try {
-			response = (await this.helpers.httpRequest(request)) as { statusCode: number; body: unknown };
+			response = (await this.helpers.httpRequest(request)) as typeof response;
 		} catch (error) {
 			throw new Error(unreachable(String(request.url), error));
 		}
 		const outcome = readTokenAnswer(String(request.url), response.statusCode, response.body);
-		if (!outcome.ok) throw new Error(outcome.message);
+		if (!outcome.ok) {
+			const error = new Error(outcome.message);
+			// A 429 goes with its answer, so the node waits it out like any other. (Not a 401: n8n
+			// would take it for an expired token and ask again with the same refused secret.)
+			if (response.statusCode !== 429) throw error;
+			throw Object.assign(error, {
+				httpCode: '429',
+				response: { status: 429, headers: response.headers, data: response.body },
+			});
+		}
 		return { accessToken: outcome.token };
 	}
 

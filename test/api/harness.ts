@@ -52,7 +52,7 @@ function resolve(template: string, data: ICredentialDataDecryptedObject): string
 }
 
 /** What n8n's CredentialsHelper does for this credential type. */
-export function credentialsHelper(stored: StoredCredential) {
+function credentialsHelper(stored: StoredCredential) {
 	return {
 		getParentTypes: () => [] as string[],
 		async preAuthentication(

@@ -87,9 +87,20 @@ export function readTokenAnswer(url: string, statusCode: number, body: unknown):
 	return { ok: true, token };
 }
 
+/** Network failures in words (n8n would replace a message quoting the code with a generic one). */
+const NETWORK: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host name lookup failed',
+	ETIMEDOUT: 'timed out',
+	ECONNRESET: 'connection reset',
+	CERT_HAS_EXPIRED: 'TLS certificate expired',
+};
+
 /** What a failed request (no answer at all) says. */
 export function unreachable(url: string, error: unknown): string {
-	const code = (error as { code?: unknown; cause?: { code?: unknown } })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code;
-	const message = error instanceof Error ? error.message : String(error);
-	return `Could not reach DealPOS at ${url} (${typeof code === 'string' ? code : message})`;
+	const err = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+	const code = err?.code ?? err?.cause?.code;
+	const why = typeof code === 'string' ? (NETWORK[code] ?? code.toLowerCase()) : 'no answer';
+	return `Could not reach DealPOS at ${url} (${why}): check the subdomain or base URL`;
 }
