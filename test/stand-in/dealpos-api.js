@@ -83,7 +83,7 @@ function buildData({ invoices = 1234, customers = 40, seed = 7 } = {}) {
 		const quantity = 1 + (i % 4);
 		const price = 15000 + (i % 10) * 1000;
 		const amount = quantity * price;
-		const paymentState = PAYMENT_STATES[i % 3];
+		const paymentState = PAYMENT_STATES[Math.floor(i / 3) % 3];
 		const record = {
 			ID: uuid('1a7a1ce0', i),
 			Outlet: outlet.Name,
@@ -132,7 +132,7 @@ function buildData({ invoices = 1234, customers = 40, seed = 7 } = {}) {
 				CreatorID: uuid('ca510000', 1),
 			});
 		}
-		if (paymentState === 'Partial' && i % 9 === 0) {
+		if (paymentState === 'Partial' && i % 7 === 0) {
 			// Inferred: write-off records take the webhook's Payment Writeoff record.
 			writeOffs.push({
 				ID: uuid('3a1e0ff0', i),
