@@ -15,6 +15,8 @@ const wf = require('../../scripts/lib/workflows');
 const { startCapture, settle } = require('../../scripts/lib/capture');
 const { demoWorkflow, TABLE, KEY } = require('../../scripts/lib/demo');
 const { loyaltyWorkflows, MEMBERS } = require('../../scripts/lib/loyalty');
+const { paymentToInvoiceWorkflow, apiCredential } = require('../../scripts/lib/api-demo');
+const { startStandIn } = require('../stand-in/dealpos-api');
 
 const catalog = require('../../dist/nodes/DealPosTrigger/catalog');
 
@@ -83,6 +85,54 @@ function demoWithCapture(captureUrl) {
 	return demo;
 }
 
+/**
+ * The payment-to-invoice demo (trigger -> DealPOS: Invoice Get -> Data table), then: the Data table
+ * rows of that invoice, gathered into one item and posted to the capture server.
+ */
+function paymentToInvoiceWithCapture(captureUrl) {
+	const workflow = paymentToInvoiceWorkflow({ tag: 'e2e-payment-invoice', id: 'dpE2ePaymentInv0' });
+	workflow.name = 'e2e payment to invoice table';
+	const rows = {
+		id: wf.webhookIdFor('e2e-api-rows'),
+		name: 'Rows of this invoice',
+		type: 'n8n-nodes-base.dataTable',
+		typeVersion: 1.1,
+		position: [960, 0],
+		executeOnce: true,
+		parameters: {
+			resource: 'row',
+			operation: 'get',
+			dataTableId: { __rl: true, mode: 'name', value: 'DealPOS invoices' },
+			filters: { conditions: [{ keyName: 'invoiceId', condition: 'eq', keyValue: "={{ $('Get invoice').first().json.ID }}" }] },
+			returnAll: true,
+		},
+	};
+	const all = {
+		id: wf.webhookIdFor('e2e-api-all'),
+		name: 'All rows',
+		type: 'n8n-nodes-base.aggregate',
+		typeVersion: 1,
+		position: [1200, 0],
+		parameters: { aggregate: 'aggregateAllItemData', destinationFieldName: 'rows', options: {} },
+	};
+	const invoice = {
+		id: wf.webhookIdFor('e2e-api-invoice'),
+		name: 'With the invoice item',
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [1440, 0],
+		parameters: {
+			mode: 'raw',
+			jsonOutput: "={{ JSON.stringify({ rows: $json.rows, invoice: $('Get invoice').first().json }) }}",
+			options: {},
+		},
+	};
+	const capture = wf.captureNode('Capture', `${captureUrl}/api-demo`, [1680, 0]);
+	workflow.nodes.push(rows, all, invoice, capture);
+	Object.assign(workflow.connections, wf.connect('Save invoice', 'Rows of this invoice', 'All rows', 'With the invoice item', 'Capture'));
+	return workflow;
+}
+
 async function post(url, body, headers = {}) {
 	const res = await fetch(url, {
 		method: 'POST',
@@ -103,6 +153,8 @@ before(async () => {
 	const t0 = Date.now();
 	ctx.runtime = h.ensureN8n();
 	ctx.capture = await startCapture();
+	// DealPOS's REST API, stood in for on loopback (documented limits: 50 requests per 180 s).
+	ctx.api = await startStandIn();
 	ctx.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-e2e-'));
 	fs.mkdirSync(path.join(ctx.userFolder, 'files'));
 	h.installPackage(ctx.userFolder, h.pack({ build: process.env.E2E_SKIP_BUILD !== '1' }));
@@ -115,8 +167,10 @@ before(async () => {
 	ctx.demo = demoWithCapture(ctx.capture.url);
 	ctx.loyalty = loyaltyWorkflows();
 	ctx.auth = authWorkflows(ctx.capture.url);
-	ctx.workflows = [...ctx.categories, ctx.demo, ...Object.values(ctx.loyalty), ...Object.values(ctx.auth)];
-	h.importAndPublish(ctx.runtime, env, { workflows: ctx.workflows, credentials: CREDENTIALS });
+	ctx.paymentInvoice = paymentToInvoiceWithCapture(ctx.capture.url);
+	ctx.workflows = [...ctx.categories, ctx.demo, ...Object.values(ctx.loyalty), ...Object.values(ctx.auth), ctx.paymentInvoice];
+	const credentials = [...CREDENTIALS, apiCredential(ctx.api.url, ctx.api.clients[0])];
+	h.importAndPublish(ctx.runtime, env, { workflows: ctx.workflows, credentials });
 	ctx.base = `http://127.0.0.1:${env.N8N_PORT}`;
 	const last = ctx.workflows[ctx.workflows.length - 1].nodes[0];
 	ctx.n8n = await h.start(ctx.runtime, env, { readyUrl: wf.readyUrl(ctx.base, last) });
@@ -133,6 +187,7 @@ before(async () => {
 after(async () => {
 	if (ctx.n8n) await ctx.n8n.stop();
 	if (ctx.capture) await ctx.capture.close();
+	if (ctx.api) await ctx.api.close();
 	if (ctx.userFolder && process.env.E2E_KEEP !== '1') fs.rmSync(ctx.userFolder, { recursive: true, force: true });
 });
 
@@ -227,6 +282,47 @@ describe('typed items through a real n8n', () => {
 		await post(wf.eventUrl(ctx.base, trigger, 'created'), catalog.findEvent('customer.created').example);
 		await ctx.capture.waitFor(() => ctx.capture.at('/cat-customer').length > before);
 		assert.equal(ctx.capture.at('/cat-customer')[before].body.Birthdate, '2018-07-22T00:00:00.000+07:00');
+	});
+});
+
+describe('Invoice Payment Created -> DealPOS: Invoice Get by its InvoiceID -> Data table', () => {
+	it('the Data table holds the invoice, typed, read from the REST API (stand-in) by the DealPOS node', async () => {
+		const source = ctx.api.data.invoices[0];
+		const payment = {
+			...catalog.findEvent('invoice-payment.created').example,
+			ID: 'e2e-payment-0001',
+			InvoiceID: source.ID,
+			Amount: '15000',
+		};
+		const before = ctx.capture.at('/api-demo').length;
+		const since = ctx.api.log.length;
+		const res = await post(wf.eventUrl(ctx.base, ctx.paymentInvoice.nodes[0], 'created'), payment);
+		assert.equal(res.status, 200, res.text);
+		await ctx.capture.waitFor(() => ctx.capture.at('/api-demo').length > before, 30000);
+		const { rows, invoice } = ctx.capture.at('/api-demo')[before].body;
+		// The DealPOS node's item: typed like the trigger's.
+		assert.equal(invoice.ID, source.ID);
+		assert.equal(typeof source.Amount, 'string', 'the stand-in sends the amount as a string');
+		assert.equal(invoice.Amount, Number(source.Amount));
+		assert.equal(invoice.Date, '2026-10-02T09:01:07.010+07:00');
+		assert.equal(invoice.Due, null, "DealPOS's no-date is null");
+		assert.deepEqual(invoice.dealpos, { source: 'api', record: 'invoice', operation: 'invoice.get', problems: [] });
+		// The Data table's row: a number, dates.
+		assert.equal(rows.length, 1);
+		const row = rows[0];
+		assert.equal(row.invoiceId, source.ID);
+		assert.equal(row.number, source.Number);
+		assert.equal(row.outlet, source.Outlet);
+		assert.equal(row.amount, Number(source.Amount));
+		assert.equal(typeof row.amount, 'number');
+		assert.equal(new Date(row.date).toISOString(), '2026-10-02T02:01:07.010Z');
+		assert.equal(row.due, null);
+		assert.equal(row.paymentState, 'Paid');
+		assert.equal(row.lines, 1);
+		assert.equal(row.paymentId, 'e2e-payment-0001');
+		// What n8n sent DealPOS: a token request, then the invoice by ID.
+		const calls = ctx.api.log.slice(since).map((e) => `${e.method} ${e.path.replace(/\/api\/v3/, '')} ${e.status}`);
+		assert.deepEqual(calls, ['POST /Token/OAuth2 200', 'GET /Invoice/Detail 200']);
 	});
 });
 
