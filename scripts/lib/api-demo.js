@@ -76,7 +76,7 @@ function paymentToInvoiceWorkflow({ tag = 'demo-payment', id = 'dpDemoPaymentInv
 			columns: {
 				mappingMode: 'defineBelow',
 				value: Object.fromEntries(
-					INVOICE_COLUMNS.map(([name, expression]) => [name, expression.replace('$json', "$('Get invoice').item.json")]),
+					INVOICE_COLUMNS.map(([name, expression]) => [name, expression.replaceAll('$json', "$('Get invoice').item.json")]),
 				),
 				matchingColumns: [],
 				schema: INVOICE_COLUMNS.map(([name, , type]) => ({
