@@ -107,9 +107,22 @@ export class DealPosClient {
 				continue;
 			}
 			this.observe(response.headers);
-			return typeof response.body === 'string' && response.body !== ''
-				? JSON.parse(response.body)
-				: response.body;
+			return this.json(response.body, call, itemIndex);
+		}
+	}
+
+	/** DealPOS answers JSON; a text answer is parsed, anything else is an error that says so. */
+	private json(body: unknown, call: ApiCall, itemIndex: number): unknown {
+		if (typeof body !== 'string') return body;
+		if (body.trim() === '') return undefined;
+		try {
+			return JSON.parse(body) as unknown;
+		} catch {
+			throw new NodeApiError(this.ctx.getNode(), { message: body.slice(0, 200) } as JsonObject, {
+				itemIndex,
+				message: `DealPOS answered ${call.method} ${call.path} with something that is not JSON`,
+				description: body.slice(0, 300),
+			});
 		}
 	}
 
