@@ -170,6 +170,7 @@ before(async () => {
 	ctx.paymentInvoice = paymentToInvoiceWithCapture(ctx.capture.url);
 	ctx.workflows = [...ctx.categories, ctx.demo, ...Object.values(ctx.loyalty), ...Object.values(ctx.auth), ctx.paymentInvoice];
 	const credentials = [...CREDENTIALS, apiCredential(ctx.api.url, ctx.api.clients[0])];
+	ctx.apiCredentialId = credentials[credentials.length - 1].id;
 	h.importAndPublish(ctx.runtime, env, { workflows: ctx.workflows, credentials });
 	ctx.base = `http://127.0.0.1:${env.N8N_PORT}`;
 	const last = ctx.workflows[ctx.workflows.length - 1].nodes[0];
@@ -509,6 +510,7 @@ describe('dealpos-send: answers, tokens and headers', () => {
 
 describe('the editor listening for a test event', () => {
 	async function login() {
+		if (ctx.cookie) return ctx.cookie;
 		const owner = { email: 'owner@example.com', firstName: 'Dea', lastName: 'Pos', password: 'Example-Passw0rd' };
 		const res = await fetch(`${ctx.base}/rest/owner/setup`, {
 			method: 'POST',
@@ -516,8 +518,34 @@ describe('the editor listening for a test event', () => {
 			body: JSON.stringify(owner),
 		});
 		assert.equal(res.status, 200, await res.clone().text());
-		return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+		ctx.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+		return ctx.cookie;
 	}
+
+	/** The credential's Test button: n8n's own credential tester. */
+	async function testCredential(data) {
+		const cookie = await login();
+		const res = await fetch(`${ctx.base}/rest/credentials/test`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e-browser' },
+			// The imported credential's id (n8n tests a stored credential with the data given).
+			body: JSON.stringify({ credentials: { id: ctx.apiCredentialId, name: 'DealPOS API (local stand-in)', type: 'dealPosApi', data } }),
+		});
+		const text = await res.text();
+		assert.equal(res.status, 200, text);
+		return JSON.parse(text).data;
+	}
+
+	it('DealPOS API credential Test: a token and GET /Outlet pass; a wrong client secret names the cause', async () => {
+		const good = apiCredential(ctx.api.url, ctx.api.clients[0]).data;
+		assert.deepEqual(await testCredential(good), { status: 'OK', message: 'Connection successful!' });
+		const wrong = await testCredential({ ...good, clientSecret: 'not-the-secret' });
+		assert.equal(wrong.status, 'Error');
+		assert.equal(
+			wrong.message,
+			`DealPOS refused the client ID or client secret (HTTP 401 from ${ctx.api.url}/Token/OAuth2: Invalid client_id or client_secret.)`,
+		);
+	});
 
 	it('serves the same paths under /webhook-test/ and marks the items as test', async () => {
 		const cookie = await login();
