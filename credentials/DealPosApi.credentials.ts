@@ -1,53 +1,48 @@
-import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { BASE_URL_EXPRESSION } from '../nodes/DealPos/transport/baseUrl';
+import { readTokenAnswer, tokenRequest, unreachable } from '../nodes/DealPos/transport/token';
 
 /**
- * How the DealPOS Trigger recognises calls from DealPOS. Used only by the trigger: nothing here
- * is sent anywhere, the trigger compares incoming calls against it.
+ * DealPOS's REST API (the DealPOS node): OAuth 2.0 client credentials of the shop.
  *
- * Tested by the trigger node (`testedBy: 'dealPosApiLocalTest'`): a local check, because there
- * is no remote API to call.
+ * The access token lives in the hidden expirable field `accessToken`: n8n's credential helper
+ * runs `preAuthentication` when the field is empty, stores its answer in the credential (so every
+ * execution and every worker reuses the token), and runs it again when a request answers 401
+ * (an expired token), then repeats the request once. No token is kept anywhere else.
+ *
+ * The token request itself is inferred from public clients (see transport/token.ts and the README).
+ *
+ * Test: n8n runs preAuthentication (a token request), then `GET /Outlet` with the token. A token
+ * request that fails throws a message naming the cause (refused client ID or secret, no token
+ * endpoint at that address, unreachable host, rate limit), which n8n shows as the test result.
  */
 export class DealPosApi implements ICredentialType {
 	name = 'dealPosApi';
 
-	displayName = 'DealPOS Webhook API';
+	displayName = 'DealPOS API';
 
 	icon = { light: 'file:../icons/dealpos.svg', dark: 'file:../icons/dealpos.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-dealpos/n8n-nodes-dealpos#authentication';
+	documentationUrl = 'https://github.com/n8n-nodes-dealpos/n8n-nodes-dealpos#dealpos-node';
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'options',
-			options: [
-				{
-					name: 'OAuth 2.0 Client Credentials',
-					value: 'oauth2',
-					description:
-						"DealPOS's OAuth 2.0 option: DealPOS gets a token from the trigger's Token URL, then sends it with every call",
-				},
-				{
-					name: 'Header',
-					value: 'header',
-					description: 'A secret value in a request header (X-API-Key by default)',
-				},
-				{
-					name: 'Basic Auth',
-					value: 'basicAuth',
-					description: 'HTTP Basic user and password',
-				},
-			],
-			default: 'oauth2',
-		},
-		{
-			displayName:
-				"In DealPOS choose OAuth 2.0 and enter the trigger's Token URL (shown in the trigger node) as ServerAuthenticationURL, with the client ID and secret below",
-			name: 'oauth2Notice',
-			type: 'notice',
+			displayName: 'Subdomain or Base URL',
+			name: 'subdomain',
+			type: 'string',
 			default: '',
-			displayOptions: { show: { authentication: ['oauth2'] } },
+			required: true,
+			placeholder: 'myshop',
+			description:
+				'Your DealPOS subdomain (myshop for https://myshop.dealpos.net), or a full API base URL such as https://myshop.dealpos.net/api/v3',
 		},
 		{
 			displayName: 'Client ID',
@@ -55,8 +50,7 @@ export class DealPosApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			displayOptions: { show: { authentication: ['oauth2'] } },
-			description: 'The client ID DealPOS sends to the Token URL',
+			description: 'The client ID of your DealPOS API access (DealPOS: Developer > API)',
 		},
 		{
 			displayName: 'Client Secret',
@@ -65,57 +59,46 @@ export class DealPosApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			displayOptions: { show: { authentication: ['oauth2'] } },
-			description:
-				'The client secret DealPOS sends to the Token URL. At least 16 random characters.',
 		},
 		{
-			displayName: 'Token Lifetime (Seconds)',
-			name: 'expiresIn',
-			type: 'number',
-			typeOptions: { minValue: 60, maxValue: 86400 },
-			default: 3600,
-			displayOptions: { show: { authentication: ['oauth2'] } },
-			description:
-				'How long an issued access token is accepted. Changing the client ID or secret invalidates all issued tokens.',
-		},
-		{
-			displayName: 'Header Name',
-			name: 'headerName',
-			type: 'string',
-			default: 'X-API-Key',
-			required: true,
-			displayOptions: { show: { authentication: ['header'] } },
-			description: 'The request header that carries the secret. Matched in any letter case.',
-		},
-		{
-			displayName: 'Secret Value',
-			name: 'secret',
-			type: 'string',
-			typeOptions: { password: true },
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
 			default: '',
-			required: true,
-			displayOptions: { show: { authentication: ['header'] } },
-			description:
-				'The exact header value (case-sensitive). At least 16 random printable ASCII characters, no spaces at the start or end.',
-		},
-		{
-			displayName: 'User',
-			name: 'user',
-			type: 'string',
-			default: '',
-			required: true,
-			displayOptions: { show: { authentication: ['basicAuth'] } },
-		},
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			displayOptions: { show: { authentication: ['basicAuth'] } },
-			description: 'At least 16 random characters',
 		},
 	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const request = tokenRequest(credentials);
+		let response: { statusCode: number; body: unknown; headers?: unknown };
+		try {
+			response = (await this.helpers.httpRequest(request)) as typeof response;
+		} catch (error) {
+			throw new Error(unreachable(String(request.url), error));
+		}
+		const outcome = readTokenAnswer(String(request.url), response.statusCode, response.body);
+		if (!outcome.ok) {
+			const error = new Error(outcome.message);
+			// A 429 goes with its answer, so the node waits it out like any other. (Not a 401: n8n
+			// would take it for an expired token and ask again with the same refused secret.)
+			if (response.statusCode !== 429) throw error;
+			throw Object.assign(error, {
+				httpCode: '429',
+				response: { status: 429, headers: response.headers, data: response.body },
+			});
+		}
+		return { accessToken: outcome.token };
+	}
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: BASE_URL_EXPRESSION, url: '/Outlet', method: 'GET' },
+	};
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
 }

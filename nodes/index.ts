@@ -1,8 +1,10 @@
-// The package's programmatic entry (index.js re-exports this): the node and credential classes,
+// The package's programmatic entry (index.js re-exports this): the nodes and credential classes,
 // the event catalog, and the TypeScript types of every documented event's item.
 import * as catalog from './DealPosTrigger/catalog';
 
 export { DealPosTrigger } from './DealPosTrigger/DealPosTrigger.node';
+export { DealPosWebhookAuthApi } from '../credentials/DealPosWebhookAuthApi.credentials';
+export { DealPos } from './DealPos/DealPos.node';
 export { DealPosApi } from '../credentials/DealPosApi.credentials';
 export { catalog };
 export type * from './DealPosTrigger/items/types.generated';

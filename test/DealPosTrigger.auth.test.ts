@@ -20,7 +20,7 @@ const customer = findEvent('customer.created')!.example!;
 const parameters = (extra: IDataObject = {}) => ({
 	category: 'customer',
 	events: ['created'],
-	authentication: 'dealPosApi',
+	authentication: 'dealPosWebhookAuthApi',
 	...extra,
 });
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DealPosApi } from '../credentials/DealPosApi.credentials';
+import { DealPosWebhookAuthApi } from '../credentials/DealPosWebhookAuthApi.credentials';
 import {
 	DEFAULT_AUTH_MODE,
 	DEFAULT_HEADER_NAME,
@@ -9,9 +9,9 @@ import {
 	MIN_TOKEN_LIFETIME,
 	authConfigFromCredential,
 } from '../nodes/DealPosTrigger/auth';
-import { checkCredential, testDealPosApiCredential } from '../nodes/DealPosTrigger/auth/credentialTest';
+import { checkCredential, testDealPosWebhookAuthCredential } from '../nodes/DealPosTrigger/auth/credentialTest';
 
-const credential = new DealPosApi();
+const credential = new DealPosWebhookAuthApi();
 const property = (name: string): INodeProperties => {
 	const found = credential.properties.find((p) => p.name === name);
 	if (!found) throw new Error(`no property ${name}`);
@@ -30,10 +30,10 @@ function defaultsFor(mode: string): Record<string, unknown> {
 	return { ...data, authentication: mode };
 }
 
-describe('DealPosApi credential', () => {
+describe('DealPosWebhookAuthApi credential', () => {
 	it('is named as the node and package.json expect', () => {
-		expect(credential.name).toBe('dealPosApi');
-		expect(credential.displayName).toBe('DealPOS Webhook API');
+		expect(credential.name).toBe('dealPosWebhookAuthApi');
+		expect(credential.displayName).toBe('DealPOS Webhook Authentication API');
 		expect(credential.documentationUrl).toMatch(/^https:\/\/github\.com\/.+#authentication$/);
 		expect(credential.icon).toEqual({
 			light: 'file:../icons/dealpos.svg',
@@ -127,10 +127,10 @@ describe('local credential test', () => {
 	});
 
 	it('runs as the node method, without network', async () => {
-		const r = await testDealPosApiCredential.call({} as never, {
+		const r = await testDealPosWebhookAuthCredential.call({} as never, {
 			id: '1',
 			name: 'DealPOS',
-			type: 'dealPosApi',
+			type: 'dealPosWebhookAuthApi',
 			data: {
 				authentication: 'oauth2',
 				clientId: 'dealpos',

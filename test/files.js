@@ -46,7 +46,12 @@ module.exports = { readRepoFile, docsCatalog, markdownFiles, repoPathExists, ROO
 function generatedExamples() {
 	const { demoWorkflow } = require('../scripts/lib/demo');
 	const { loyaltyWorkflows } = require('../scripts/lib/loyalty');
-	return { 'customer-to-crm.json': demoWorkflow(), ...loyaltyWorkflows() };
+	const { paymentToInvoiceWorkflow } = require('../scripts/lib/api-demo');
+	return {
+		'customer-to-crm.json': demoWorkflow(),
+		'payment-to-invoice-table.json': paymentToInvoiceWorkflow(),
+		...loyaltyWorkflows(),
+	};
 }
 
 /** A JSON file of the repository, parsed. */

@@ -21,7 +21,7 @@ const customer = findEvent('customer.created')!.example!;
 const parameters = (category: string, extra: IDataObject = {}): IDataObject => ({
 	category,
 	events: ['created'],
-	authentication: 'dealPosApi',
+	authentication: 'dealPosWebhookAuthApi',
 	...extra,
 });
 

@@ -9,7 +9,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TEST_NAME, testDealPosApiCredential } from './auth/credentialTest';
+import { CREDENTIAL_TEST_NAME, testDealPosWebhookAuthCredential } from './auth/credentialTest';
 import { HINTS, PROPERTIES, SUBTITLE, TRIGGER_PANEL } from './properties';
 import { checkConfiguration } from './trigger/activation';
 import { passOn } from './trigger/execute';
@@ -30,10 +30,10 @@ export class DealPosTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
-				name: 'dealPosApi',
+				name: 'dealPosWebhookAuthApi',
 				required: true,
-				displayOptions: { show: { authentication: ['dealPosApi'] } },
-				testedBy: 'dealPosApiLocalTest',
+				displayOptions: { show: { authentication: ['dealPosWebhookAuthApi'] } },
+				testedBy: 'dealPosWebhookAuthLocalTest',
 			},
 		],
 		webhooks: WEBHOOKS,
@@ -43,7 +43,7 @@ export class DealPosTrigger implements INodeType {
 	};
 
 	methods = {
-		credentialTest: { [CREDENTIAL_TEST_NAME]: testDealPosApiCredential },
+		credentialTest: { [CREDENTIAL_TEST_NAME]: testDealPosWebhookAuthCredential },
 	};
 
 	webhookMethods = {

@@ -124,7 +124,7 @@ export const PROPERTIES: INodeProperties[] = [
 		name: 'authentication',
 		type: 'options',
 		options: [
-			{ name: 'DealPOS Webhook API', value: 'dealPosApi' },
+			{ name: 'DealPOS Webhook Authentication API', value: 'dealPosWebhookAuthApi' },
 			{ name: 'None', value: 'none' },
 		],
 		default: 'none',
@@ -132,7 +132,7 @@ export const PROPERTIES: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Without authentication anyone who learns these URLs can post fake records into this workflow. Choose DealPOS Webhook API to require a header secret, basic auth or an OAuth 2.0 token.',
+			'Without authentication anyone who learns these URLs can post fake records into this workflow. Choose DealPOS Webhook Authentication API to require a header secret, basic auth or an OAuth 2.0 token.',
 		name: 'noAuthNotice',
 		type: 'notice',
 		default: '',
@@ -144,7 +144,7 @@ export const PROPERTIES: INodeProperties[] = [
 		name: 'tokenUrlNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { authentication: ['dealPosApi'] } },
+		displayOptions: { show: { authentication: ['dealPosWebhookAuthApi'] } },
 	},
 	{
 		// "Trigger On" is what n8n's nodes panel reads to list this trigger's actions: one per

@@ -189,7 +189,7 @@ const TOKEN_ENDPOINT: IWebhookDescription = {
 	path: 'oauth/token',
 	responseMode: 'onReceived',
 	responseData: '',
-	ndvHideUrl: '={{ $parameter["authentication"] !== "dealPosApi" }}',
+	ndvHideUrl: '={{ $parameter["authentication"] !== "dealPosWebhookAuthApi" }}',
 	ndvHideMethod: true,
 };
 

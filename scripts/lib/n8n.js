@@ -12,7 +12,7 @@ const { ensureN8n, ROOT } = require('./provision');
 
 const PACKAGE = 'n8n-nodes-dealpos';
 const NODE_TYPE = `${PACKAGE}.dealPosTrigger`;
-const CREDENTIAL_TYPE = 'dealPosApi';
+const CREDENTIAL_TYPE = 'dealPosWebhookAuthApi';
 
 function log(msg) {
 	process.stderr.write(`[n8n] ${msg}\n`);

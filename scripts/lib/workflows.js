@@ -30,7 +30,7 @@ function triggerNode({ tag, category, events, customEvents, responseMode, authen
 	if (responseMode) node.parameters.responseMode = responseMode;
 	if (authentication) node.parameters.authentication = authentication;
 	if (options) node.parameters.options = options;
-	if (credentialId) node.credentials = { dealPosApi: { id: credentialId, name: `DealPOS ${credentialId}` } };
+	if (credentialId) node.credentials = { dealPosWebhookAuthApi: { id: credentialId, name: `DealPOS ${credentialId}` } };
 	return node;
 }
 

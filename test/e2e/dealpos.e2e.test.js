@@ -16,6 +16,8 @@ const wf = require('../../scripts/lib/workflows');
 const { startCapture, settle } = require('../../scripts/lib/capture');
 const { demoWorkflow, TABLE, KEY } = require('../../scripts/lib/demo');
 const { loyaltyWorkflows, MEMBERS } = require('../../scripts/lib/loyalty');
+const { paymentToInvoiceWorkflow, apiCredential } = require('../../scripts/lib/api-demo');
+const { startStandIn } = require('../stand-in/dealpos-api');
 
 const catalog = require('../../dist/nodes/DealPosTrigger/catalog');
 const { DEFAULT_VERSION } = require('../../scripts/lib/provision');
@@ -41,12 +43,12 @@ const ctx = {};
 const SECRET = 'e2e-example-secret-0123456789';
 const CLIENT = { id: 'dealpos-e2e', secret: 'e2e-example-client-secret-0123' };
 const CREDENTIALS = [
-	{ id: 'dpCredHeader0001', name: 'DealPOS header', type: 'dealPosApi', data: { authentication: 'header', headerName: 'X-API-Key', secret: SECRET } },
-	{ id: 'dpCredOauth00001', name: 'DealPOS OAuth', type: 'dealPosApi', data: { authentication: 'oauth2', clientId: CLIENT.id, clientSecret: CLIENT.secret, expiresIn: 600 } },
+	{ id: 'dpCredHeader0001', name: 'DealPOS header', type: 'dealPosWebhookAuthApi', data: { authentication: 'header', headerName: 'X-API-Key', secret: SECRET } },
+	{ id: 'dpCredOauth00001', name: 'DealPOS OAuth', type: 'dealPosWebhookAuthApi', data: { authentication: 'oauth2', clientId: CLIENT.id, clientSecret: CLIENT.secret, expiresIn: 600 } },
 ];
 
 function authWorkflows(captureUrl) {
-	const common = { captureUrl, category: 'customer', events: ['created'], authentication: 'dealPosApi' };
+	const common = { captureUrl, category: 'customer', events: ['created'], authentication: 'dealPosWebhookAuthApi' };
 	return {
 		header: wf.captureWorkflow({ tag: 'auth-header', credentialId: 'dpCredHeader0001', ...common }),
 		oauth: wf.captureWorkflow({ tag: 'auth-oauth', credentialId: 'dpCredOauth00001', ...common }),
@@ -101,6 +103,54 @@ function demoWithCapture(captureUrl) {
 	return demo;
 }
 
+/**
+ * The payment-to-invoice demo (trigger -> DealPOS: Invoice Get -> Data table), then: the Data table
+ * rows of that invoice, gathered into one item and posted to the capture server.
+ */
+function paymentToInvoiceWithCapture(captureUrl) {
+	const workflow = paymentToInvoiceWorkflow({ tag: 'e2e-payment-invoice', id: 'dpE2ePaymentInv0' });
+	workflow.name = 'e2e payment to invoice table';
+	const rows = {
+		id: wf.webhookIdFor('e2e-api-rows'),
+		name: 'Rows of this invoice',
+		type: 'n8n-nodes-base.dataTable',
+		typeVersion: 1.1,
+		position: [960, 0],
+		executeOnce: true,
+		parameters: {
+			resource: 'row',
+			operation: 'get',
+			dataTableId: { __rl: true, mode: 'name', value: 'DealPOS invoices' },
+			filters: { conditions: [{ keyName: 'invoiceId', condition: 'eq', keyValue: "={{ $('Get invoice').first().json.ID }}" }] },
+			returnAll: true,
+		},
+	};
+	const all = {
+		id: wf.webhookIdFor('e2e-api-all'),
+		name: 'All rows',
+		type: 'n8n-nodes-base.aggregate',
+		typeVersion: 1,
+		position: [1200, 0],
+		parameters: { aggregate: 'aggregateAllItemData', destinationFieldName: 'rows', options: {} },
+	};
+	const invoice = {
+		id: wf.webhookIdFor('e2e-api-invoice'),
+		name: 'With the invoice item',
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [1440, 0],
+		parameters: {
+			mode: 'raw',
+			jsonOutput: "={{ JSON.stringify({ rows: $json.rows, invoice: $('Get invoice').first().json }) }}",
+			options: {},
+		},
+	};
+	const capture = wf.captureNode('Capture', `${captureUrl}/api-demo`, [1680, 0]);
+	workflow.nodes.push(rows, all, invoice, capture);
+	Object.assign(workflow.connections, wf.connect('Save invoice', 'Rows of this invoice', 'All rows', 'With the invoice item', 'Capture'));
+	return workflow;
+}
+
 async function post(url, body, headers = {}) {
 	const res = await fetch(url, {
 		method: 'POST',
@@ -121,6 +171,8 @@ before(async () => {
 	const t0 = Date.now();
 	ctx.runtime = h.ensureN8n();
 	ctx.capture = await startCapture();
+	// DealPOS's REST API, stood in for on loopback (documented limits: 50 requests per 180 s).
+	ctx.api = await startStandIn();
 	ctx.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-e2e-'));
 	fs.mkdirSync(path.join(ctx.userFolder, 'files'));
 	h.installPackage(ctx.userFolder, h.pack({ build: process.env.E2E_SKIP_BUILD !== '1' }));
@@ -133,9 +185,12 @@ before(async () => {
 	ctx.demo = demoWithCapture(ctx.capture.url);
 	ctx.loyalty = loyaltyWorkflows();
 	ctx.auth = authWorkflows(ctx.capture.url);
-	ctx.workflows = [...ctx.categories, ctx.demo, ...Object.values(ctx.loyalty), ...Object.values(ctx.auth)];
+	ctx.paymentInvoice = paymentToInvoiceWithCapture(ctx.capture.url);
+	ctx.workflows = [...ctx.categories, ctx.demo, ...Object.values(ctx.loyalty), ...Object.values(ctx.auth), ctx.paymentInvoice];
+	const credentials = [...CREDENTIALS, apiCredential(ctx.api.url, ctx.api.clients[0])];
+	ctx.apiCredentialId = credentials[credentials.length - 1].id;
 	// A fresh user folder: n8n 1.x may activate them all with one command.
-	h.importAndPublish(ctx.runtime, env, { workflows: ctx.workflows, credentials: CREDENTIALS, activateAll: true });
+	h.importAndPublish(ctx.runtime, env, { workflows: ctx.workflows, credentials, activateAll: true });
 	ctx.base = `http://127.0.0.1:${env.N8N_PORT}`;
 	const last = ctx.workflows[ctx.workflows.length - 1].nodes[0];
 	ctx.n8n = await h.start(ctx.runtime, env, { readyUrl: wf.readyUrl(ctx.base, last) });
@@ -152,6 +207,7 @@ before(async () => {
 after(async () => {
 	if (ctx.n8n) await ctx.n8n.stop();
 	if (ctx.capture) await ctx.capture.close();
+	if (ctx.api) await ctx.api.close();
 	if (ctx.userFolder && process.env.E2E_KEEP !== '1') fs.rmSync(ctx.userFolder, { recursive: true, force: true });
 });
 
@@ -246,6 +302,47 @@ describe('typed items through a real n8n', () => {
 		await post(wf.eventUrl(ctx.base, trigger, 'created'), catalog.findEvent('customer.created').example);
 		await ctx.capture.waitFor(() => ctx.capture.at('/cat-customer').length > before);
 		assert.equal(ctx.capture.at('/cat-customer')[before].body.Birthdate, '2018-07-22T00:00:00.000+07:00');
+	});
+});
+
+describe('Invoice Payment Created -> DealPOS: Invoice Get by its InvoiceID -> Data table', () => {
+	it('the Data table holds the invoice, typed, read from the REST API (stand-in) by the DealPOS node', async () => {
+		const source = ctx.api.data.invoices[0];
+		const payment = {
+			...catalog.findEvent('invoice-payment.created').example,
+			ID: 'e2e-payment-0001',
+			InvoiceID: source.ID,
+			Amount: '15000',
+		};
+		const before = ctx.capture.at('/api-demo').length;
+		const since = ctx.api.log.length;
+		const res = await post(wf.eventUrl(ctx.base, ctx.paymentInvoice.nodes[0], 'created'), payment);
+		assert.equal(res.status, 200, res.text);
+		await ctx.capture.waitFor(() => ctx.capture.at('/api-demo').length > before, 30000);
+		const { rows, invoice } = ctx.capture.at('/api-demo')[before].body;
+		// The DealPOS node's item: typed like the trigger's.
+		assert.equal(invoice.ID, source.ID);
+		assert.equal(typeof source.Amount, 'string', 'the stand-in sends the amount as a string');
+		assert.equal(invoice.Amount, Number(source.Amount));
+		assert.equal(invoice.Date, '2026-10-02T09:01:07.010+07:00');
+		assert.equal(invoice.Due, null, "DealPOS's no-date is null");
+		assert.deepEqual(invoice.dealpos, { source: 'api', record: 'invoice', operation: 'invoice.get', problems: [] });
+		// The Data table's row: a number, dates.
+		assert.equal(rows.length, 1);
+		const row = rows[0];
+		assert.equal(row.invoiceId, source.ID);
+		assert.equal(row.number, source.Number);
+		assert.equal(row.outlet, source.Outlet);
+		assert.equal(row.amount, Number(source.Amount));
+		assert.equal(typeof row.amount, 'number');
+		assert.equal(new Date(row.date).toISOString(), '2026-10-02T02:01:07.010Z');
+		assert.equal(row.due, null);
+		assert.equal(row.paymentState, 'Paid');
+		assert.equal(row.lines, 1);
+		assert.equal(row.paymentId, 'e2e-payment-0001');
+		// What n8n sent DealPOS: a token request, then the invoice by ID.
+		const calls = ctx.api.log.slice(since).map((e) => `${e.method} ${e.path.replace(/\/api\/v3/, '')} ${e.status}`);
+		assert.deepEqual(calls, ['POST /Token/OAuth2 200', 'GET /Invoice/Detail 200']);
 	});
 });
 
@@ -444,6 +541,31 @@ describe('the editor listening for a test event', () => {
 		ctx.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 		return ctx.cookie;
 	}
+
+	/** The credential's Test button: n8n's own credential tester. */
+	async function testCredential(data) {
+		const cookie = await login();
+		const res = await fetch(`${ctx.base}/rest/credentials/test`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e-browser' },
+			// The imported credential's id (n8n tests a stored credential with the data given).
+			body: JSON.stringify({ credentials: { id: ctx.apiCredentialId, name: 'DealPOS API (local stand-in)', type: 'dealPosApi', data } }),
+		});
+		const text = await res.text();
+		assert.equal(res.status, 200, text);
+		return JSON.parse(text).data;
+	}
+
+	it('DealPOS API credential Test: a token and GET /Outlet pass; a wrong client secret names the cause', async () => {
+		const good = apiCredential(ctx.api.url, ctx.api.clients[0]).data;
+		assert.deepEqual(await testCredential(good), { status: 'OK', message: 'Connection successful!' });
+		const wrong = await testCredential({ ...good, clientSecret: 'not-the-secret' });
+		assert.equal(wrong.status, 'Error');
+		assert.equal(
+			wrong.message,
+			`DealPOS refused the client ID or client secret (HTTP 401 from ${ctx.api.url}/Token/OAuth2: Invalid client_id or client_secret.)`,
+		);
+	});
 
 	it('serves the same paths under /webhook-test/ and marks the items as test', async () => {
 		const cookie = await login();

@@ -1,5 +1,5 @@
 /**
- * The configuration of the DealPOS Trigger's caller checks, read from the "DealPOS Webhook API"
+ * The configuration of the DealPOS Trigger's caller checks, read from the "DealPOS Webhook Authentication API"
  * credential. An unusable credential is refused with {@link AuthConfigError}: the node must
  * then refuse to run rather than let every call in.
  *
@@ -52,7 +52,7 @@ function required(data: ICredentialDataDecryptedObject, field: string, label: st
 	const value = text(data[field]);
 	if (value.trim() === '') {
 		throw new AuthConfigError(
-			`The DealPOS Webhook API credential has an empty ${label}. The trigger refuses to run ` +
+			`The DealPOS Webhook Authentication API credential has an empty ${label}. The trigger refuses to run ` +
 				'rather than accept every call: fill it in, or set the Authentication of the node to None.',
 		);
 	}
@@ -64,7 +64,7 @@ function tokenLifetime(value: unknown): number {
 	const seconds = typeof value === 'number' ? value : Number(value);
 	if (!Number.isInteger(seconds) || seconds < MIN_TOKEN_LIFETIME || seconds > MAX_TOKEN_LIFETIME) {
 		throw new AuthConfigError(
-			`The Token Lifetime of the DealPOS Webhook API credential must be a whole number of ` +
+			`The Token Lifetime of the DealPOS Webhook Authentication API credential must be a whole number of ` +
 				`seconds from ${MIN_TOKEN_LIFETIME} to ${MAX_TOKEN_LIFETIME}.`,
 		);
 	}
@@ -72,7 +72,7 @@ function tokenLifetime(value: unknown): number {
 }
 
 /**
- * Turns the decrypted "DealPOS Webhook API" credential into the checks to run.
+ * Turns the decrypted "DealPOS Webhook Authentication API" credential into the checks to run.
  *
  * The node passes `undefined` only by mistake (with Authentication "None" it uses
  * {@link NO_AUTH} and reads no credential): that is refused too, never read as "no auth".
@@ -86,7 +86,7 @@ export function authConfigFromCredential(
 ): AuthConfig {
 	if (!data) {
 		throw new AuthConfigError(
-			'No DealPOS Webhook API credential is selected. Select one, or set the Authentication of the node to None.',
+			'No DealPOS Webhook Authentication API credential is selected. Select one, or set the Authentication of the node to None.',
 		);
 	}
 	const mode = data.authentication ?? DEFAULT_AUTH_MODE;
@@ -95,7 +95,7 @@ export function authConfigFromCredential(
 			const headerName = (text(data.headerName) || DEFAULT_HEADER_NAME).trim();
 			if (!HEADER_NAME.test(headerName)) {
 				throw new AuthConfigError(
-					'The Header Name of the DealPOS Webhook API credential is not a valid HTTP header name.',
+					'The Header Name of the DealPOS Webhook Authentication API credential is not a valid HTTP header name.',
 				);
 			}
 			return { mode: 'header', headerName, secret: required(data, 'secret', 'Secret Value') };
@@ -104,7 +104,7 @@ export function authConfigFromCredential(
 			const user = required(data, 'user', 'User');
 			if (user.includes(':')) {
 				throw new AuthConfigError(
-					'The User of the DealPOS Webhook API credential contains ":", which HTTP Basic auth cannot carry.',
+					'The User of the DealPOS Webhook Authentication API credential contains ":", which HTTP Basic auth cannot carry.',
 				);
 			}
 			return { mode: 'basicAuth', user, password: required(data, 'password', 'Password') };
@@ -118,7 +118,7 @@ export function authConfigFromCredential(
 			};
 		default:
 			throw new AuthConfigError(
-				`The DealPOS Webhook API credential has an unknown Authentication "${text(mode)}".`,
+				`The DealPOS Webhook Authentication API credential has an unknown Authentication "${text(mode)}".`,
 			);
 	}
 }

@@ -1,5 +1,5 @@
 /**
- * The "Test" button of the DealPOS Webhook API credential.
+ * The "Test" button of the DealPOS Webhook Authentication API credential.
  *
  * There is no remote service to call: DealPOS calls n8n, not the other way round. So the test
  * is local. It reads the credential exactly as the trigger will (an unusable credential fails
@@ -7,8 +7,8 @@
  * ({@link unusableSecrets}: too short, or a header secret no call could match), and runs the real checks once against a request built from the
  * credential (for OAuth 2.0: issue a token, then accept an event call carrying it).
  *
- * The node wires it as `credentials: [{ name: 'dealPosApi', testedBy: 'dealPosApiLocalTest' }]`
- * and `methods.credentialTest.dealPosApiLocalTest`, which n8n prefers over a credential-side
+ * The node wires it as `credentials: [{ name: 'dealPosWebhookAuthApi', testedBy: 'dealPosWebhookAuthLocalTest' }]`
+ * and `methods.credentialTest.dealPosWebhookAuthLocalTest`, which n8n prefers over a credential-side
  * HTTP `test` request (the credential has none).
  */
 import type {
@@ -29,7 +29,7 @@ import {
 } from './index';
 
 /** Name of the node's credential test method (`testedBy` in the node description). */
-export const CREDENTIAL_TEST_NAME = 'dealPosApiLocalTest';
+export const CREDENTIAL_TEST_NAME = 'dealPosWebhookAuthLocalTest';
 
 function readConfig(
 	data: ICredentialDataDecryptedObject | undefined,
@@ -110,8 +110,8 @@ export function checkCredential(
 	return { status: 'OK', message: successMessage(config) };
 }
 
-/** The node's `methods.credentialTest.dealPosApiLocalTest`. */
-export async function testDealPosApiCredential(
+/** The node's `methods.credentialTest.dealPosWebhookAuthLocalTest`. */
+export async function testDealPosWebhookAuthCredential(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {

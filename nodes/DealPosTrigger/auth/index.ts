@@ -1,7 +1,7 @@
 /**
  * Who may call the DealPOS Trigger: the checks run on every webhook call before anything else.
  *
- * Modes (from the "DealPOS Webhook API" credential; "none" when the node uses no credential):
+ * Modes (from the "DealPOS Webhook Authentication API" credential; "none" when the node uses no credential):
  * - `header`: a fixed secret in a header (DealPOS's OpenAPI file declares `X-API-Key`).
  * - `basicAuth`: HTTP Basic user and password (RFC 7617).
  * - `oauth2`: DealPOS's "OAuth 2.0" option. DealPOS gets a token from the node's token URL

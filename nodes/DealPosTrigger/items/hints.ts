@@ -7,7 +7,11 @@ import type { Problem } from './normalize';
  * the first one, so a payload that does not match the documentation does not look like a success.
  * Undefined when every item is clean.
  */
-export function problemsHint(items: INodeExecutionData[]): NodeExecutionHint | undefined {
+export function problemsHint(
+	items: INodeExecutionData[],
+	/** What has the problems: a delivery (the trigger), or the records the DealPOS node read. */
+	subject = 'This DealPOS delivery has',
+): NodeExecutionHint | undefined {
 	let count = 0;
 	let first: Problem | undefined;
 	for (const item of items) {
@@ -19,7 +23,7 @@ export function problemsHint(items: INodeExecutionData[]): NodeExecutionHint | u
 	if (!first) return undefined;
 	const where = first.path ? `${first.path}: ` : '';
 	return {
-		message: `This DealPOS delivery has ${count} problem${count === 1 ? '' : 's'} (dealpos.problems). First: ${where}${first.message}`,
+		message: `${subject} ${count} problem${count === 1 ? '' : 's'} (dealpos.problems). First: ${where}${first.message}`,
 		type: 'warning',
 		location: 'outputPane',
 	};

@@ -17,7 +17,7 @@ export async function checkConfiguration(ctx: IHookFunctions): Promise<boolean> 
 	if (problems.length) {
 		throw nodeError(
 			ctx,
-			new Error(`The DealPOS Webhook API credential cannot be used: ${problems.join('; ')}`),
+			new Error(`The DealPOS Webhook Authentication API credential cannot be used: ${problems.join('; ')}`),
 			'Change it in the credential, then publish the workflow again.',
 		);
 	}

@@ -52,9 +52,9 @@ export function selectedEvents(ctx: Context, category = readCategory(ctx)): Sele
 
 /** The configured caller authentication; throws for a credential that cannot be used (empty secret). */
 export async function authConfig(ctx: Context): Promise<AuthConfig> {
-	if (ctx.getNodeParameter('authentication', 'none') !== 'dealPosApi') return NO_AUTH;
+	if (ctx.getNodeParameter('authentication', 'none') !== 'dealPosWebhookAuthApi') return NO_AUTH;
 	try {
-		const credential = await ctx.getCredentials<ICredentialDataDecryptedObject>('dealPosApi');
+		const credential = await ctx.getCredentials<ICredentialDataDecryptedObject>('dealPosWebhookAuthApi');
 		return authConfigFromCredential(credential);
 	} catch (error) {
 		throw nodeError(ctx, error);
