@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// `node scripts/profile-n8n.js [--n8n-version=2.8.4] [--count=2000] [--concurrency=20] [--trigger=dealpos|control]`:
+// `node scripts/profile-n8n.js [--n8n-version=2.8.4] [--count=2000] [--concurrency=20] [--trigger=dealpos|control]
+// [--setting=recommended+patched]` (a setting as in bench-n8n's --settings):
 // a CPU profile (V8 --cpu-prof) of a real n8n while it receives deliveries of the documented
 // Customer Created example through one trigger alone, to see where n8n spends its time per
 // delivery. Prints the top functions by self time and the share of time spent in this package's
@@ -15,7 +16,7 @@ const wf = require('./lib/workflows');
 const { dealposAlone, controlAlone } = require('./lib/bench-workflows');
 const { installControl } = require('./lib/control-node');
 const { tarball, removeTarball, startSingle } = require('./lib/instance');
-const { deliver, summarize, keepAliveAgent, n8nEnvArg } = require('./lib/load');
+const { deliver, summarize, keepAliveAgent, n8nEnvArg, parseSetting } = require('./lib/load');
 
 function arg(name, fallback) {
 	const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -69,7 +70,13 @@ async function main() {
 	const concurrency = Number(arg('concurrency', 20));
 	const which = arg('trigger', 'dealpos');
 	const runtime = h.ensureN8n(arg('n8n-version', process.env.N8N_VERSION || undefined));
+	// --setting=recommended+patched: one setting as in bench-n8n's --settings (its node flags kept).
+	const setting = parseSetting(arg('setting', 'default'));
+	setting.env = { ...n8nEnvArg(), ...setting.env };
+	console.log(`setting ${setting.name}: ${JSON.stringify(setting.env)}`);
 	const tgz = tarball({ build: !process.argv.includes('--no-build') });
+	// The body now, from the dist/ just packed: another build may replace dist/ during the run.
+	const body = JSON.stringify(require('./lib/payloads').customer());
 	const profDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-prof-'));
 	const workflow = which === 'control' ? controlAlone({ tag: 'prof-ctl', category: 'customer' }) : dealposAlone({ tag: 'prof-dp', category: 'customer', events: ['created'] });
 	const trigger = workflow.nodes[0];
@@ -79,11 +86,10 @@ async function main() {
 		workflows: [workflow],
 		label: 'profile',
 		prepare: installControl,
-		extraEnv: { ...n8nEnvArg(), DEALPOS_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${profDir}` },
+		extraEnv: { ...setting.env, DEALPOS_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${profDir} ${setting.env.DEALPOS_NODE_ARGS || ''}`.trim() },
 		readyUrls: (base) => [wf.readyUrl(base, trigger)],
 	});
 	try {
-		const body = JSON.stringify(require('./lib/payloads').customer());
 		const url = wf.eventUrl(inst.base, trigger, 'created');
 		const agent = keepAliveAgent();
 		const run = await deliver({ count, concurrency, agent, urlFor: () => url, bodyFor: () => body });

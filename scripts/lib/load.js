@@ -157,7 +157,6 @@ async function waitIdle(pids, { threshold = 0.15, maxMs = 60000 } = {}) {
 	}
 }
 
-/** `--n8n-env=KEY=VALUE,KEY=VALUE` from argv as an object ({} when absent). */
 /**
  * Environment every n8n of the load scripts gets, as we advise for an n8n that takes bursts:
  * n8n pings its database every 2 s and, when one ping waits more than DB_PING_TIMEOUT_MS (5 s by
@@ -183,6 +182,135 @@ function n8nEnvArg(argv = process.argv) {
 	};
 }
 
+/**
+ * Named n8n settings for `--settings=a,b,...` (bench-n8n, burst): each setting runs in its own n8n
+ * process, one after the other, with LOAD_DEFAULTS, then `--n8n-env=`, then the setting's own
+ * variables. A setting is a preset name, `KEY=VALUE`, or several of them joined by `+`
+ * (`recommended+N8N_CONCURRENCY_PRODUCTION_LIMIT=10`); its name is what was written.
+ *
+ * `recommended` is what docs/benchmarks-issue15.md measured for a single n8n that takes DealPOS
+ * bursts (reasons there, and in the comments below). Variables a given n8n does not know are
+ * ignored by it: describeSettings() says which ones apply.
+ */
+const SETTING_PRESETS = {
+	default: {},
+	// n8n 2.41: open an expression scope per webhook / execution and build the isolate only when an
+	// expression reaches the engine (experimental in 2.41; a cold start is then synchronous). The
+	// core Webhook's deliveries and executions without expressions then cost no isolate; a trigger of
+	// typeVersion 1 (the DealPOS Trigger) still takes one per delivery, because n8n's
+	// parseRequestBody reads options.binaryData of every v1 start node through the engine.
+	lazy: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+	// n8n 2.41: V8 code cache for the expression runtime bundle, so a new isolate skips re-parsing it.
+	cache: { N8N_EXPRESSION_ENGINE_COMPILE_CACHE: 'true' },
+	recommended: {
+		N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
+		N8N_EXPRESSION_ENGINE_COMPILE_CACHE: 'true',
+	},
+};
+
+/**
+ * NOT a setting: an experiment. `patched` preloads (node --require) a hook into the n8n process that
+ * emulates a one-line change of n8n 2.41's webhook-helpers.js parseRequestBody(): for a trigger of
+ * typeVersion 1 it reads `options.binaryData` through the expression engine
+ * (`getSimpleParameterValue(node, '={{$parameter["options"]["binaryData"]}}', ...)`), which under
+ * N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE still builds one isolate per delivery for every v1 community
+ * trigger (the DealPOS Trigger and the control are v1; the core Webhook node is v2 and skips it).
+ * The hook answers that one expression from the same `$parameter` on the host, as a native
+ * resolver would, and leaves every other expression to the engine. Measures what the change buys.
+ */
+const N8N_PATCH_SOURCE = `'use strict';
+// Written by n8n-nodes-dealpos scripts/lib/load.js (setting "patched"): see the comment there.
+const Module = require('module');
+const load = Module._load;
+const BINARY_DATA = '{{$parameter["options"]["binaryData"]}}';
+Module._load = function (request) {
+	const m = load.apply(this, arguments);
+	if (request === 'n8n-workflow' && m && m.Expression && !m.Expression.__dealposPatched) {
+		m.Expression.__dealposPatched = true;
+		const render = m.Expression.prototype.renderExpression;
+		m.Expression.prototype.renderExpression = function (expression, data) {
+			if (expression === BINARY_DATA) {
+				const options = data.$parameter && data.$parameter.options;
+				return options && typeof options === 'object' ? options.binaryData : undefined;
+			}
+			return render.call(this, expression, data);
+		};
+	}
+	return m;
+};
+`;
+let patchFile;
+function n8nPatchArgs() {
+	if (!patchFile) {
+		patchFile = `${os.tmpdir()}/dealpos-n8n-patch-binarydata.js`;
+		fs.writeFileSync(patchFile, N8N_PATCH_SOURCE);
+	}
+	return `--require=${patchFile}`;
+}
+
+/** One `--settings` entry as { name, env } (env: the setting's own variables only). */
+function parseSetting(spec) {
+	const env = {};
+	for (const part of spec.split('+').filter(Boolean)) {
+		if (part.includes('=')) env[part.slice(0, part.indexOf('='))] = part.slice(part.indexOf('=') + 1);
+		else if (part === 'patched') env.DEALPOS_NODE_ARGS = n8nPatchArgs();
+		else if (Object.prototype.hasOwnProperty.call(SETTING_PRESETS, part)) Object.assign(env, SETTING_PRESETS[part]);
+		else throw new Error(`--settings: unknown setting "${part}" (presets: ${Object.keys(SETTING_PRESETS).join(', ')}, patched; or KEY=VALUE joined by +)`);
+	}
+	return { name: spec, env };
+}
+
+/**
+ * `--settings=default,recommended` from argv: [{ name, own, env }], `own` the setting's variables,
+ * `env` everything n8n gets from the harness (LOAD_DEFAULTS, --n8n-env, own). One `default` when absent.
+ */
+function settingsArg(argv = process.argv) {
+	const hit = argv.find((a) => a.startsWith('--settings='));
+	const specs = hit ? hit.slice('--settings='.length).split(',').filter(Boolean) : ['default'];
+	const base = n8nEnvArg(argv);
+	return specs.map((spec) => {
+		const { name, env } = parseSetting(spec);
+		return { name, own: env, env: { ...base, ...env } };
+	});
+}
+
+const configText = new Map();
+/** Whether the n8n of `runtime` reads environment variable `name` (declared in @n8n/config). */
+function n8nKnowsEnv(runtime, name) {
+	if (!configText.has(runtime.dir)) {
+		let text = '';
+		const walk = (dir) => {
+			for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+				const file = `${dir}/${entry.name}`;
+				if (entry.isDirectory()) walk(file);
+				else if (entry.name.endsWith('.js')) text += fs.readFileSync(file, 'utf8');
+			}
+		};
+		try {
+			walk(`${runtime.dir}/node_modules/@n8n/config/dist`);
+		} catch {
+			// no @n8n/config: say nothing is known
+		}
+		configText.set(runtime.dir, text);
+	}
+	return configText.get(runtime.dir).includes(`'${name}'`);
+}
+
+/** "KEY=VALUE, KEY2=VALUE (not read by n8n 2.8.4)" for a setting's own variables. */
+function describeSetting(runtime, setting) {
+	const parts = Object.entries(setting.own).map(([k, v]) =>
+		k === 'DEALPOS_NODE_ARGS' ? `node ${v} (harness: ${v.includes('dealpos-n8n-patch') ? 'n8n patched, parseRequestBody reads options.binaryData natively' : 'extra Node.js flags'})` : `${k}=${v}${n8nKnowsEnv(runtime, k) ? '' : ` (not read by n8n ${runtime.version})`}`,
+	);
+	return parts.length ? parts.join(', ') : "n8n's defaults";
+}
+
+/** Median of numbers (NaN when empty). */
+function median(values) {
+	const v = values.filter(Number.isFinite).sort((a, b) => a - b);
+	if (!v.length) return NaN;
+	return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+}
+
 const ms = (v) => (Number.isFinite(v) ? (v >= 10000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`) : '-');
 
-module.exports = { n8nEnvArg, keepAliveAgent, oneShotAgent, post, deliver, summarize, latency, percentile, loadLine, cpuSeconds, waitIdle, ms };
+module.exports = { n8nEnvArg, settingsArg, parseSetting, describeSetting, n8nKnowsEnv, median, SETTING_PRESETS, LOAD_DEFAULTS, keepAliveAgent, oneShotAgent, post, deliver, summarize, latency, percentile, loadLine, cpuSeconds, waitIdle, ms };
