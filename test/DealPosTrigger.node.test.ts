@@ -324,3 +324,10 @@ describe('errors keep their cause', () => {
 		expect((error as { cause?: Error }).cause?.constructor.name).toBe('SelectionError');
 	});
 });
+
+describe('versions', () => {
+	it('new nodes are version 2 (n8n evaluates no expression to receive them); version 1 keeps working', () => {
+		expect(node.description.version).toEqual([1, 2]);
+		expect(node.description.defaultVersion).toBe(2);
+	});
+});

@@ -142,3 +142,19 @@ describe('body size: nothing is read or parsed twice', () => {
 		expect(toText).toHaveBeenCalledTimes(1);
 	});
 });
+
+describe('a node of version 2: n8n leaves a body of another content type unread', () => {
+	it('reads it with n8n\'s own reader and parses the JSON, exactly as for version 1', async () => {
+		const body = { ID: 'p-2', InvoiceID: 'i-2', Amount: '1500' };
+		const { result } = await callWebhook({
+			parameters: { category: 'invoice-payment', events: ['created'] },
+			params: { event: 'created' },
+			body: {},
+			rawBody: JSON.stringify(body),
+			contentType: 'application/octet-stream',
+			bodyUnread: true,
+		});
+		const json = result.workflowData![0][0].json;
+		expect(json).toMatchObject({ ID: 'p-2', InvoiceID: 'i-2', Amount: 1500 });
+	});
+});

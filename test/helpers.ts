@@ -43,6 +43,11 @@ export interface FakeRequest {
 	rawBody?: string | Buffer;
 	/** Content-Type header; `null` sends none. Default `application/json`. */
 	contentType?: string | null;
+	/**
+	 * n8n left the body unread (a node of version 2 and a content type n8n does not parse): the raw
+	 * body is only there after the request's `readRawBody()`, n8n's own reader.
+	 */
+	bodyUnread?: boolean;
 	headers?: Record<string, string>;
 	ip?: string;
 	/** Node parameters (category, events, customEvents, responseMode, authentication, options). */
@@ -116,13 +121,17 @@ export async function callWebhook(req: FakeRequest) {
 		if (!req.credentials) throw new Error('Node does not have any credentials set');
 		return req.credentials;
 	});
-	ctx.getRequestObject.mockReturnValue({
+	const request: Record<string, unknown> = {
 		headers,
 		body: req.body,
-		rawBody,
+		rawBody: req.bodyUnread ? undefined : rawBody,
 		ip: req.ip ?? '127.0.0.1',
 		socket: { remoteAddress: req.ip ?? '127.0.0.1' },
-	} as never);
+		readRawBody: async () => {
+			request.rawBody ??= rawBody;
+		},
+	};
+	ctx.getRequestObject.mockReturnValue(request as never);
 	const res = {
 		status(code: number) {
 			response.statusCode = code;

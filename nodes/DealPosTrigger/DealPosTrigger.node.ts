@@ -22,7 +22,11 @@ export class DealPosTrigger implements INodeType {
 		name: 'dealPosTrigger',
 		icon: { light: 'file:../../icons/dealpos.svg', dark: 'file:../../icons/dealpos.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Both versions behave the same. n8n reads `options.binaryData` of every version-1 trigger
+		// through its expression engine on each delivery (an isolate per delivery on n8n 2.41);
+		// from version 2 on it does not, so new nodes are version 2.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: SUBTITLE,
 		description: 'Starts the workflow when DealPOS sends a webhook (invoices, customers, stock, shifts, loyalty)',
 		defaults: { name: 'DealPOS Trigger' },

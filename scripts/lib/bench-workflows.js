@@ -22,7 +22,7 @@ function dealposAlone({ tag, category, events }) {
 
 /** The benchmark's control trigger (scripts/lib/control-node.js) alone, on the DealPOS Trigger's URLs. */
 function controlAlone({ tag, category }) {
-	return alone(tag, webhookNode(tag, { name: 'Control Trigger', type: CONTROL_TYPE, typeVersion: 1, parameters: { category } }));
+	return alone(tag, webhookNode(tag, { name: 'Control Trigger', type: CONTROL_TYPE, typeVersion: 2, parameters: { category } }));
 }
 
 /** Core Webhook node (n8n-nodes-base.webhook v2, POST, fixed path, responseMode onReceived) alone. */

@@ -21,7 +21,7 @@ function triggerNode({ tag, category, events, customEvents, responseMode, authen
 		id: webhookIdFor(`node-${tag}`),
 		name: 'DealPOS Trigger',
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: 2,
 		position: [0, 0],
 		webhookId: webhookIdFor(tag),
 		parameters: { category, events },

@@ -8,14 +8,24 @@ import type { SelectedEvent } from '../selection';
 import { SUCCESS } from './answers';
 import { nodeError, type NodeOptions } from './configuration';
 
+/** The request as n8n hands it over: its raw body, and n8n's reader of it. */
+interface RawRequest {
+	rawBody?: Buffer | string;
+	readRawBody?: () => Promise<void>;
+	headers?: IDataObject;
+}
+
 /**
  * The delivery's body and its raw text (read once: it feeds the delivery key and error texts).
  * n8n parses JSON only for `application/json`: for other content types it gives `{}` (the text
- * for text/plain), so the raw text is parsed here; text that is not JSON becomes a TextBody.
+ * for text/plain), so the raw text is parsed here; text that is not JSON becomes a TextBody. For
+ * a node of version 2, n8n does not even read a body of another content type: it is read here,
+ * with n8n's own reader (its size limit and decompression).
  */
-export function readBody(ctx: IWebhookFunctions): { body: unknown; rawBody: string } {
+export async function readBody(ctx: IWebhookFunctions): Promise<{ body: unknown; rawBody: string }> {
 	const parsed = ctx.getBodyData() as unknown;
-	const req = ctx.getRequestObject() as { rawBody?: Buffer | string; headers?: IDataObject };
+	const req = ctx.getRequestObject() as RawRequest;
+	if (req.rawBody === undefined && typeof req.readRawBody === 'function') await req.readRawBody();
 	if (req.rawBody === undefined) return { body: parsed, rawBody: JSON.stringify(parsed) ?? '' };
 	const rawBody = req.rawBody.toString();
 	const leftRaw = parsed === undefined || parsed === rawBody || isEmptyObject(parsed);
@@ -42,14 +52,14 @@ function isEmptyObject(value: unknown): boolean {
  * payload with problems throws: n8n records a failed execution with the error (the body in its
  * description) and answers 500, so DealPOS retries once instead of dropping it as after a 4xx.
  */
-export function deliver(
+export async function deliver(
 	ctx: IWebhookFunctions,
 	event: SelectedEvent,
 	category: string,
 	config: AuthConfig,
 	opts: NodeOptions,
-): IWebhookResponseData {
-	const { body, rawBody } = readBody(ctx);
+): Promise<IWebhookResponseData> {
+	const { body, rawBody } = await readBody(ctx);
 	const output: OutputOptions = {
 		output: opts.output ?? 'normalised',
 		timezone: opts.timezone || ctx.getTimezone(),

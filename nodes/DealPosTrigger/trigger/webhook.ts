@@ -39,5 +39,5 @@ export async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseD
 	const selection = selectedEvents(ctx, category);
 	const event = selection.find((e) => e.webhook === webhook);
 	if (!event) return notListening(ctx, category, webhook, selection);
-	return deliver(ctx, event, category, config, opts);
+	return await deliver(ctx, event, category, config, opts);
 }
