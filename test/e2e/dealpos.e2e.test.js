@@ -344,6 +344,25 @@ describe('Invoice Payment Created -> DealPOS: Invoice Get by its InvoiceID -> Da
 		const calls = ctx.api.log.slice(since).map((e) => `${e.method} ${e.path.replace(/\/api\/v3/, '')} ${e.status}`);
 		assert.deepEqual(calls, ['POST /Token/OAuth2 200', 'GET /Invoice/Detail 200']);
 	});
+
+	/** Posts a payment of the stand-in's invoice `index`; resolves with the REST calls n8n made for it. */
+	async function pay(index, paymentId) {
+		const before = ctx.capture.at('/api-demo').length;
+		const since = ctx.api.log.length;
+		const payment = { ...catalog.findEvent('invoice-payment.created').example, ID: paymentId, InvoiceID: ctx.api.data.invoices[index].ID };
+		const res = await post(wf.eventUrl(ctx.base, ctx.paymentInvoice.nodes[0], 'created'), payment);
+		assert.equal(res.status, 200, res.text);
+		await ctx.capture.waitFor(() => ctx.capture.at('/api-demo').length > before, 30000);
+		assert.equal(ctx.capture.at('/api-demo')[before].body.invoice.ID, ctx.api.data.invoices[index].ID);
+		return ctx.api.log.slice(since).map((e) => `${e.method} ${e.path.replace(/\/api\/v3/, '')} ${e.status}`);
+	}
+
+	it('n8n keeps the token in the credential: the next execution asks for none; after a 401 it gets a new one', async () => {
+		assert.deepEqual(await pay(1, 'e2e-payment-0002'), ['GET /Invoice/Detail 200']);
+		ctx.api.expireTokens();
+		assert.deepEqual(await pay(2, 'e2e-payment-0003'), ['GET /Invoice/Detail 401', 'POST /Token/OAuth2 200', 'GET /Invoice/Detail 200']);
+		assert.deepEqual(await pay(3, 'e2e-payment-0004'), ['GET /Invoice/Detail 200']);
+	});
 });
 
 describe('demo workflow "DealPOS customer to CRM"', () => {
