@@ -36,6 +36,11 @@ const ON_1X = {
 		`n8n ${N8N_VERSION}: its Data table node has only the Row resource, no Table resource, so the demo's ` +
 			'"Ensure CRM table" step (Table > Create, if it does not exist) fails with "Could not get parameter" ' +
 			'(operation) and nothing reaches the table; the demo workflow needs n8n 2.x (2.8.4 has the Table resource)',
+	paymentTable:
+		N8N_MAJOR < 2 &&
+		`n8n ${N8N_VERSION}: the payment-to-invoice workflow stores the invoice in a Data table it creates ` +
+			'(Table > Create), a resource its Data table node does not have, so nothing reaches the capture; ' +
+			'the DealPOS node itself is not the cause (its unit tests run the same requests over HTTP)',
 };
 
 const ctx = {};
@@ -306,7 +311,7 @@ describe('typed items through a real n8n', () => {
 });
 
 describe('Invoice Payment Created -> DealPOS: Invoice Get by its InvoiceID -> Data table', () => {
-	it('the Data table holds the invoice, typed, read from the REST API (stand-in) by the DealPOS node', async () => {
+	it('the Data table holds the invoice, typed, read from the REST API (stand-in) by the DealPOS node', { skip: ON_1X.paymentTable }, async () => {
 		const source = ctx.api.data.invoices[0];
 		const payment = {
 			...catalog.findEvent('invoice-payment.created').example,
@@ -357,7 +362,7 @@ describe('Invoice Payment Created -> DealPOS: Invoice Get by its InvoiceID -> Da
 		return ctx.api.log.slice(since).map((e) => `${e.method} ${e.path.replace(/\/api\/v3/, '')} ${e.status}`);
 	}
 
-	it('n8n keeps the token in the credential: the next execution asks for none; after a 401 it gets a new one', async () => {
+	it('n8n keeps the token in the credential: the next execution asks for none; after a 401 it gets a new one', { skip: ON_1X.paymentTable }, async () => {
 		assert.deepEqual(await pay(1, 'e2e-payment-0002'), ['GET /Invoice/Detail 200']);
 		ctx.api.expireTokens();
 		assert.deepEqual(await pay(2, 'e2e-payment-0003'), ['GET /Invoice/Detail 401', 'POST /Token/OAuth2 200', 'GET /Invoice/Detail 200']);
