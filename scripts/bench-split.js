@@ -17,6 +17,7 @@
 // Also exports splitInvoice() and measure() for test/splitLines.test.ts.
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
+const { invoiceBody } = require('./lib/payloads');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -29,51 +30,8 @@ const ROOT = path.resolve(__dirname, '..');
 function splitInvoice(variants, payments) {
 	const id = (/** @type {number} */ n) => `71e6e3df-257e-4a56-90ad-${String(n).padStart(12, '0')}`;
 	return {
-		ID: '008cdf4c-f5c1-449c-94dd-c2f3741fb1ab',
-		Outlet: 'Outlet 1',
-		Number: 'INV/2020/09/0001',
-		Date: '2020-09-02T00:00:00',
-		DueDate: '2020-09-02T01:00:00',
-		Tag: '',
-		Customer: {
-			ID: '71e6e3df-257e-4a56-90ad-f6214b267aee',
-			Name: 'Mr John Doe',
-			Email: 'johndoe@gmail.com',
-			Phone: '56545654',
-			Mobile: '085212121212',
-			Code: 200535,
-			Address: 'JL. Muara Karang No.30',
-		},
-		CreatorID: '71e6e3df-257e-4a56-90ad-f6214b267aee',
-		Created: '2020-09-02T02:00:00.33',
-		Discount1: 0,
-		Discount2: 0,
-		DiscountAmount: '0',
-		Gross: String(variants * 30000),
-		DiscountTotal: 0,
-		TaxType: 'Exclusive',
-		TaxCalculation: 'After Discount',
-		Tax: variants * 3000,
-		TaxRate: 10,
-		Sales: variants * 30000,
-		Surcharge: 0,
-		SalesNTax: variants * 33000,
-		Coupon: '',
-		CouponNote: '',
+		...invoiceBody(variants),
 		Note: 'Synthetic split benchmark invoice',
-		PointUsed: 0,
-		PointsEarned: '12',
-		Delivery: 'Unsent',
-		Void: 'No',
-		Variants: Array.from({ length: variants }, (_, i) => ({
-			VariantID: id(i),
-			Name: `Item ${i}`,
-			Code: `SKU-${i}`,
-			Quantity: '2',
-			Price: '15000',
-			Discount: 0,
-		})),
-		OutboundLogistics: [],
 		Payments: Array.from({ length: payments }, (_, i) => ({
 			ID: id(1000000 + i),
 			Number: `PAY/2020/09/${String(i).padStart(6, '0')}`,
@@ -81,8 +39,6 @@ function splitInvoice(variants, payments) {
 			Method: i % 2 ? 'Cash' : 'Card',
 			Date: '2020-09-02',
 		})),
-		ReferenceNumber: '',
-		OrderFulfillmentRecipient: {},
 	};
 }
 
