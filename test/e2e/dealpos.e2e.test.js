@@ -74,37 +74,48 @@ function categoryWorkflows(captureUrl) {
 }
 
 /**
+ * Two nodes that read back what a workflow stored: every row of Data table `table` whose `column`
+ * equals `value` (an expression), gathered into one item `{ rows: [...] }`. Named `<name>` and
+ * "All rows", placed from x = 960 on line `y`.
+ */
+function rowsOf({ tag, name, table, column, value, y }) {
+	const rows = {
+		id: wf.webhookIdFor(`${tag}-rows`),
+		name,
+		type: 'n8n-nodes-base.dataTable',
+		typeVersion: 1.1,
+		position: [960, y],
+		executeOnce: true,
+		parameters: {
+			resource: 'row',
+			operation: 'get',
+			dataTableId: { __rl: true, mode: 'name', value: table },
+			filters: { conditions: [{ keyName: column, condition: 'eq', keyValue: value }] },
+			returnAll: true,
+		},
+	};
+	const all = {
+		id: wf.webhookIdFor(`${tag}-all`),
+		name: 'All rows',
+		type: 'n8n-nodes-base.aggregate',
+		typeVersion: 1,
+		position: [1200, y],
+		parameters: { aggregate: 'aggregateAllItemData', destinationFieldName: 'rows', options: {} },
+	};
+	return [rows, all];
+}
+
+/**
  * The demo workflow, then: every row the Data table holds for the delivered customer's code,
  * gathered into one item and posted to the capture server, to read what the store holds.
  */
 function demoWithCapture(captureUrl) {
 	const demo = demoWorkflow();
-	const rows = {
-		id: wf.webhookIdFor('demo-e2e-rows'),
-		name: 'Rows of this customer',
-		type: 'n8n-nodes-base.dataTable',
-		typeVersion: 1.1,
-		position: [960, -100],
-		executeOnce: true,
-		parameters: {
-			resource: 'row',
-			operation: 'get',
-			dataTableId: { __rl: true, mode: 'name', value: TABLE },
-			filters: { conditions: [{ keyName: KEY, condition: 'eq', keyValue: `={{ $('Map to CRM contact').first().json.${KEY} }}` }] },
-			returnAll: true,
-		},
-	};
-	const all = {
-		id: wf.webhookIdFor('demo-e2e-all'),
-		name: 'All rows',
-		type: 'n8n-nodes-base.aggregate',
-		typeVersion: 1,
-		position: [1200, -100],
-		parameters: { aggregate: 'aggregateAllItemData', destinationFieldName: 'rows', options: {} },
-	};
+	const name = 'Rows of this customer';
+	const read = rowsOf({ tag: 'demo-e2e', name, table: TABLE, column: KEY, value: `={{ $('Map to CRM contact').first().json.${KEY} }}`, y: -100 });
 	const capture = wf.captureNode('Capture', `${captureUrl}/demo`, [1440, -100]);
-	demo.nodes.push(rows, all, capture);
-	Object.assign(demo.connections, wf.connect('Save contact', 'Rows of this customer', 'All rows', 'Capture'));
+	demo.nodes.push(...read, capture);
+	Object.assign(demo.connections, wf.connect('Save contact', name, 'All rows', 'Capture'));
 	return demo;
 }
 
@@ -115,29 +126,14 @@ function demoWithCapture(captureUrl) {
 function paymentToInvoiceWithCapture(captureUrl) {
 	const workflow = paymentToInvoiceWorkflow({ tag: 'e2e-payment-invoice', id: 'dpE2ePaymentInv0' });
 	workflow.name = 'e2e payment to invoice table';
-	const rows = {
-		id: wf.webhookIdFor('e2e-api-rows'),
+	const read = rowsOf({
+		tag: 'e2e-api',
 		name: 'Rows of this invoice',
-		type: 'n8n-nodes-base.dataTable',
-		typeVersion: 1.1,
-		position: [960, 0],
-		executeOnce: true,
-		parameters: {
-			resource: 'row',
-			operation: 'get',
-			dataTableId: { __rl: true, mode: 'name', value: 'DealPOS invoices' },
-			filters: { conditions: [{ keyName: 'invoiceId', condition: 'eq', keyValue: "={{ $('Get invoice').first().json.ID }}" }] },
-			returnAll: true,
-		},
-	};
-	const all = {
-		id: wf.webhookIdFor('e2e-api-all'),
-		name: 'All rows',
-		type: 'n8n-nodes-base.aggregate',
-		typeVersion: 1,
-		position: [1200, 0],
-		parameters: { aggregate: 'aggregateAllItemData', destinationFieldName: 'rows', options: {} },
-	};
+		table: 'DealPOS invoices',
+		column: 'invoiceId',
+		value: "={{ $('Get invoice').first().json.ID }}",
+		y: 0,
+	});
 	const invoice = {
 		id: wf.webhookIdFor('e2e-api-invoice'),
 		name: 'With the invoice item',
@@ -151,7 +147,7 @@ function paymentToInvoiceWithCapture(captureUrl) {
 		},
 	};
 	const capture = wf.captureNode('Capture', `${captureUrl}/api-demo`, [1680, 0]);
-	workflow.nodes.push(rows, all, invoice, capture);
+	workflow.nodes.push(...read, invoice, capture);
 	Object.assign(workflow.connections, wf.connect('Save invoice', 'Rows of this invoice', 'All rows', 'With the invoice item', 'Capture'));
 	return workflow;
 }
