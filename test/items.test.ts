@@ -102,6 +102,8 @@ describe('buildItems: one item per delivery', () => {
 					.update(`customer.created\n${JSON.stringify(body)}`)
 					.digest('hex')
 					.slice(0, 32),
+				// The customer's identity (Code), the same from the catch-up trigger.
+				recordKey: `customer:${String(body?.Code).toLowerCase()}`,
 				problems: [],
 			},
 		});

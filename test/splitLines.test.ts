@@ -274,6 +274,7 @@ describe('Split Line Items: small invoices as before', () => {
 					receivedAt: '2020-09-02T06:52:18.330Z',
 					mode: 'production',
 					deliveryKey: expect.stringMatching(/^[0-9a-f]{32}$/),
+					recordKey: 'invoice:inv-1',
 					problems: [],
 					line: { field: 'Variants', index, count: 3 },
 				},

@@ -35,9 +35,13 @@ describe('DealPOS node description', () => {
 		expect(tableIn(readRepoFile('README.md'))).toBe(operationTable(properties));
 	});
 
-	it('package.json registers both nodes and both credentials', () => {
+	it('package.json registers the three nodes and both credentials', () => {
 		const pkg = readRepoJson('package.json') as { n8n: { nodes: string[]; credentials: string[] } };
-		expect(pkg.n8n.nodes).toEqual(['dist/nodes/DealPos/DealPos.node.js', 'dist/nodes/DealPosTrigger/DealPosTrigger.node.js']);
+		expect(pkg.n8n.nodes).toEqual([
+			'dist/nodes/DealPos/DealPos.node.js',
+			'dist/nodes/DealPosCatchUp/DealPosCatchUpTrigger.node.js',
+			'dist/nodes/DealPosTrigger/DealPosTrigger.node.js',
+		]);
 		expect(pkg.n8n.credentials).toEqual([
 			'dist/credentials/DealPosApi.credentials.js',
 			'dist/credentials/DealPosWebhookAuthApi.credentials.js',

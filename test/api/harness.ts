@@ -12,6 +12,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	IPollFunctions,
 	NodeExecutionHint,
 } from 'n8n-workflow';
 import { getRequestHelperFunctions } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
@@ -121,6 +122,38 @@ export function executeContext(options: RunOptions, hints: NodeExecutionHint[]):
 		helpers,
 	};
 	return ctx as unknown as IExecuteFunctions;
+}
+
+export interface PollOptions {
+	parameters: IDataObject;
+	stored: StoredCredential;
+	/** The node's static data (n8n keeps it between polls). */
+	staticData: IDataObject;
+	mode?: 'trigger' | 'manual';
+	timezone?: string;
+	node?: Partial<INode>;
+}
+
+/** The IPollFunctions of one poll of a polling trigger, with n8n-core's request helpers. */
+export function pollContext(options: PollOptions): IPollFunctions {
+	const node: INode = { ...NODE, ...options.node, parameters: options.parameters as INode['parameters'] };
+	const additionalData = { credentialsHelper: credentialsHelper(options.stored) };
+	const helpers = getRequestHelperFunctions({} as never, node, additionalData as never);
+	const get = parameterGetter(options.parameters);
+	const ctx = {
+		getNode: () => node,
+		getMode: () => options.mode ?? 'trigger',
+		getNodeParameter: (name: string, fallback?: unknown) => get(name, 0, fallback),
+		getCredentials: async () => ({ ...options.stored.data }),
+		getTimezone: () => options.timezone ?? 'Asia/Jakarta',
+		getWorkflowStaticData: (type: string) => {
+			if (type !== 'node') throw new Error('the catch-up trigger keeps node static data only');
+			return options.staticData;
+		},
+		logger: { debug() {}, info() {}, warn() {}, error() {} },
+		helpers,
+	};
+	return ctx as unknown as IPollFunctions;
 }
 
 export async function runNode(options: RunOptions): Promise<RunResult> {

@@ -11,7 +11,8 @@
  *   `sleep`; the total wait of the execution is bounded by the node's Max Rate Limit Wait, past
  *   which the node fails with a NodeApiError that says so. Never more than one try per wait.
  *
- * One instance per execution: nothing outlives it (no module state, no timers).
+ * One instance per execution (or per poll of the catch-up trigger): nothing outlives it (no module
+ * state, no timers).
  */
 import {
 	NodeApiError,
@@ -19,6 +20,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
+	type IPollFunctions,
 	type IHttpRequestOptions,
 	type JsonObject,
 } from 'n8n-workflow';
@@ -70,7 +72,7 @@ export class DealPosClient {
 	private pauseMs = 0;
 
 	constructor(
-		private readonly ctx: IExecuteFunctions,
+		private readonly ctx: IExecuteFunctions | IPollFunctions,
 		private readonly baseUrl: string,
 		/** The most this execution may wait for the rate limit, in total. */
 		private readonly maxWaitMs: number,

@@ -22,6 +22,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { DealPosEvent } from '../catalog/types';
 import { cloneJson, documentedFields, normalize, type Problem } from './normalize';
+import { recordKey } from './recordKey';
 
 export interface DeliveryContext {
 	/** Category slug: `invoice`. */
@@ -60,12 +61,18 @@ export type DealPosMeta = {
 	event: string;
 	eventName: string;
 	receivedAt: string;
-	mode: 'test' | 'production' | 'sample';
+	/** 'catch-up': read from DealPOS's REST API by the DealPOS Catch-up Trigger, not delivered. */
+	mode: 'test' | 'production' | 'sample' | 'catch-up';
 	/**
 	 * Same for the same event and body, so DealPOS's retried duplicates can be dropped
 	 * (first 32 hex digits of SHA-256 of `event + "\n" + rawBody`).
 	 */
 	deliveryKey: string;
+	/**
+	 * The record's identity, `<category>:<identity>` (see recordKey.ts): the same for an invoice or
+	 * a customer whether a delivery or the catch-up trigger brought it. Absent when unknown.
+	 */
+	recordKey?: string;
 	/** Mismatches with the catalog (empty when the delivery matches); in raw mode too. */
 	problems: Problem[];
 	/**
@@ -122,6 +129,8 @@ export function buildItems(
 		deliveryKey: deliveryKey(ctx.event, ctx.rawBody),
 		problems,
 	};
+	const identity = recordKey(ctx.category, body);
+	if (identity !== undefined) meta.recordKey = identity;
 	if (documented && meta.deliveryKey === syntheticKey(documented)) meta.syntheticExample = true;
 	const headers = options.includeHeaders ? ctx.headers : undefined;
 
