@@ -10,7 +10,7 @@
 //   4. docs/events.generated.md, docs/fields.generated.md (scripts/docs.js);
 //   5. examples/samples/<event>.json                      (scripts/samples.js);
 //   6. tools/dealpos-send/events.json                     (tools/dealpos-send/events.js);
-//   7. examples/*.json workflows                          (scripts/lib/demo.js, api-demo.js, loyalty.js).
+//   7. examples/*.json workflows                          (scripts/lib/demo.js, api-demo.js, loyalty.js, catch-up-demo.js).
 // Each generated file has a test that fails when it is stale.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -41,4 +41,5 @@ process.stdout.write('wrote tools/dealpos-send/events.json\n');
 run(node, [path.join('scripts', 'lib', 'demo.js')]);
 run(node, [path.join('scripts', 'lib', 'api-demo.js')]);
 run(node, [path.join('scripts', 'lib', 'loyalty.js')]);
+run(node, [path.join('scripts', 'lib', 'catch-up-demo.js')]);
 process.stdout.write('generated files are up to date\n');

@@ -47,9 +47,11 @@ function generatedExamples() {
 	const { demoWorkflow } = require('../scripts/lib/demo');
 	const { loyaltyWorkflows } = require('../scripts/lib/loyalty');
 	const { paymentToInvoiceWorkflow } = require('../scripts/lib/api-demo');
+	const { nothingMissedWorkflow } = require('../scripts/lib/catch-up-demo');
 	return {
 		'customer-to-crm.json': demoWorkflow(),
 		'payment-to-invoice-table.json': paymentToInvoiceWorkflow(),
+		'nothing-missed.json': nothingMissedWorkflow(),
 		...loyaltyWorkflows(),
 	};
 }
