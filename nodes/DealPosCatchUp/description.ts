@@ -5,7 +5,7 @@ import { SOURCES } from './sources';
 export const PROPERTIES: INodeProperties[] = [
 	{
 		displayName:
-			'Brings the records whose webhook delivery n8n missed (n8n stopped, restarted or too slow: DealPOS retries once, 7 s later, then drops it). Use it beside a DealPOS Trigger for the same event and send both into Remove Duplicates on {{ $json.dealpos.recordKey }}, as the example workflow "DealPOS invoices and customers, nothing missed" does.',
+			'Brings the records whose webhook delivery n8n missed (n8n stopped, restarted or too slow: DealPOS retries once, 7 s later, then drops it). Use it beside a DealPOS Trigger for the same event, both into a Data table check on dealpos.recordKey, as the example workflow "DealPOS invoices and customers, nothing missed" does.',
 		name: 'notice',
 		type: 'notice',
 		default: '',
