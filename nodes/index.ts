@@ -5,6 +5,7 @@ import * as catalog from './DealPosTrigger/catalog';
 export { DealPosTrigger } from './DealPosTrigger/DealPosTrigger.node';
 export { DealPosWebhookAuthApi } from '../credentials/DealPosWebhookAuthApi.credentials';
 export { DealPos } from './DealPos/DealPos.node';
+export { DealPosCatchUpTrigger } from './DealPosCatchUp/DealPosCatchUpTrigger.node';
 export { DealPosApi } from '../credentials/DealPosApi.credentials';
 export { catalog };
 export type * from './DealPosTrigger/items/types.generated';
