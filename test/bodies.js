@@ -1,7 +1,7 @@
 'use strict';
 // Generated DealPOS-like bodies for the normaliser's properties, shared by the property tests
 // (test/normalize.property.test.ts, against the TypeScript sources) and the soak run
-// (scripts/soak-normalize.js, against dist/), so both exercise the same bodies. Plain JavaScript so
+// (dev/load/soak.js, against dist/), so both exercise the same bodies. Plain JavaScript so
 // that the soak script can load it without a compiler. Bodies are JSON *text*, so that JSON.parse
 // creates own `__proto__` keys as real DealPOS bodies would.
 const fc = require('fast-check');

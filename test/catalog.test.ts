@@ -21,7 +21,7 @@ interface DocsCategory {
 
 const docs = docsCatalog() as DocsCategory[];
 
-/** Documented names that are not an event of their own (see scripts/import-catalog.js). */
+/** Documented names that are not an event of their own (see dev/generate/import-catalog.js). */
 const isOlderVersion = (name: string) => name.includes('older doc version');
 const isCutName = (name: string) => name.includes('name cut off');
 
@@ -159,13 +159,13 @@ describe('event catalog', () => {
 
 describe('generated from the catalog, and fresh', () => {
 	/* eslint-disable @typescript-eslint/no-require-imports */
-	it('events.generated.ts is what scripts/import-catalog.js makes of the vendored documentation', () => {
-		const { render } = require('../scripts/import-catalog.js') as { render: (docs: unknown) => string };
+	it('events.generated.ts is what dev/generate/import-catalog.js makes of the vendored documentation', () => {
+		const { render } = require('../dev/generate/import-catalog.js') as { render: (docs: unknown) => string };
 		expect(readRepoFile('nodes/DealPosTrigger/catalog/events.generated.ts')).toBe(render(docsCatalog()));
 	});
 
-	it('tools/dealpos-send/events.json holds every event with its example', () => {
-		const { render } = require('../tools/dealpos-send/events.js') as { render: (events: unknown) => string };
-		expect(readRepoFile('tools/dealpos-send/events.json')).toBe(render(allEvents()));
+	it('dev/dealpos-send/events.json holds every event with its example', () => {
+		const { render } = require('../dev/dealpos-send/events.js') as { render: (events: unknown) => string };
+		expect(readRepoFile('dev/dealpos-send/events.json')).toBe(render(allEvents()));
 	});
 });

@@ -42,11 +42,11 @@ function repoPathExists(relative) {
 
 module.exports = { readRepoFile, docsCatalog, markdownFiles, repoPathExists, ROOT };
 
-/** The example workflows as the builders in scripts/lib make them, by file name under examples/. */
+/** The example workflows as the builders in dev/lib make them, by file name under examples/. */
 function generatedExamples() {
-	const { demoWorkflow } = require('../scripts/lib/demo');
-	const { loyaltyWorkflows } = require('../scripts/lib/loyalty');
-	const { paymentToInvoiceWorkflow } = require('../scripts/lib/api-demo');
+	const { demoWorkflow } = require('../dev/lib/demo');
+	const { loyaltyWorkflows } = require('../dev/lib/loyalty');
+	const { paymentToInvoiceWorkflow } = require('../dev/lib/api-demo');
 	return {
 		'customer-to-crm.json': demoWorkflow(),
 		'payment-to-invoice-table.json': paymentToInvoiceWorkflow(),

@@ -19,7 +19,7 @@ import type {
 import { readRepoFile } from './files';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { render } = require('../scripts/generate-types.js') as { render: (api: unknown) => string };
+const { render } = require('../dev/generate/types.js') as { render: (api: unknown) => string };
 
 function event(key: string): DealPosEvent {
 	const found = findEvent(key);
@@ -409,7 +409,7 @@ describe('line arrays of the catalog', () => {
 });
 
 describe('types.generated.ts', () => {
-	it('matches the catalog (regenerate: npx tsc && node scripts/generate-types.js)', () => {
+	it('matches the catalog (regenerate: npx tsc && node dev/generate/types.js)', () => {
 		const expected = render({
 			categories: CATEGORIES,
 			documentedFields,

@@ -1,5 +1,5 @@
 // Property tests of normalize() with fast-check: 2,600 generated cases per `npm test`
-// (see RUNS). scripts/soak-normalize.js runs the same kind of properties 100,000+ times.
+// (see RUNS). dev/load/soak.js runs the same kind of properties 100,000+ times.
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 
@@ -21,7 +21,7 @@ const ZONES = [
 const INVOICE = findEvent('invoice.created') as DealPosEvent;
 const EVENTS = allEvents();
 
-// Arbitraries (test/bodies.js, shared with scripts/soak-normalize.js): JSON *text*, so that
+// Arbitraries (test/bodies.js, shared with dev/load/soak.js): JSON *text*, so that
 // JSON.parse creates own `__proto__` keys as DealPOS bodies would.
 const { undocumentedBody, documentedBody, deepBody } = bodyArbitraries({
 	events: EVENTS,

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DealPos } from '../../nodes/DealPos/DealPos.node';
 import { OPERATIONS } from '../../nodes/DealPos/actions';
-import { ENDPOINTS, operationTable, tableIn } from '../../scripts/lib/operations-table';
+import { ENDPOINTS, operationTable, tableIn } from '../../dev/lib/operations-table';
 import { readRepoFile, readRepoJson } from '../files';
 
 const description = new DealPos().description;

@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+// Benchmark of buildItems() with Split Line Items on large invoices: time, heap and output size.
+//
+// Payload: a SYNTHETIC Invoice Created body (documented header and Payments[] field names; the
+// Variants line objects are made up, as DealPOS does not document them) with V Variants and
+// P Payments. Split by Variants, every line item carries the invoice: before the split budget,
+// the whole invoice (P Payments included) was cloned once per line.
+//
+// Usage: npx tsc && node dev/load/bench-split.js [distDir ...] [--sizes 3000x3000,300x300]
+// Each distDir (default dist) is measured in its own process (node --expose-gc), so an older
+// build can be compared: compile an old commit with `npx tsc --outDir /tmp/old/dist`.
+// Output per dist and size: ms for buildItems (median of 3), heap growth over the call (before
+// gc: what it allocated and had not yet collected), heap retained by the items (after gc), sum of
+// JSON.stringify(item.json) lengths, items with an 'omitted' problem.
+// Also exports splitInvoice() and measure() for test/splitLines.test.ts.
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { invoiceBody } = require('../lib/payloads');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * Invoice Created body with `variants` line items and `payments` payments, field names from the
+ * catalog. Deterministic.
+ * @param {number} variants
+ * @param {number} payments
+ */
+function splitInvoice(variants, payments) {
+	const id = (/** @type {number} */ n) => `71e6e3df-257e-4a56-90ad-${String(n).padStart(12, '0')}`;
+	return {
+		...invoiceBody(variants),
+		Note: 'Synthetic split benchmark invoice',
+		Payments: Array.from({ length: payments }, (_, i) => ({
+			ID: id(1000000 + i),
+			Number: `PAY/2020/09/${String(i).padStart(6, '0')}`,
+			Amount: 11,
+			Method: i % 2 ? 'Cash' : 'Card',
+			Date: '2020-09-02',
+		})),
+	};
+}
+
+/** A full garbage collection: global.gc with --expose-gc, else exposed at run time (jest). */
+function collector() {
+	if (typeof global.gc === 'function') return global.gc;
+	require('node:v8').setFlagsFromString('--expose-gc');
+	return /** @type {() => void} */ (require('node:vm').runInNewContext('gc'));
+}
+
+/**
+ * Runs `fn` once after a full collection: its wall time (ms), the heap growth over the call
+ * before any collection (`allocated`, bytes) and after one, the result still held (`retained`).
+ * @template T
+ * @param {() => T} fn
+ * @returns {{ result: T, ms: number, allocated: number, retained: number }}
+ */
+function measure(fn) {
+	const gc = collector();
+	gc();
+	const before = process.memoryUsage().heapUsed;
+	const start = process.hrtime.bigint();
+	const result = fn();
+	const ms = Number(process.hrtime.bigint() - start) / 1e6;
+	const allocated = process.memoryUsage().heapUsed - before;
+	gc();
+	const retained = process.memoryUsage().heapUsed - before;
+	return { result, ms, allocated, retained };
+}
+
+/**
+ * One measurement in this process.
+ * @param {string} dist
+ * @param {number} variants
+ * @param {number} payments
+ */
+function child(dist, variants, payments) {
+	let buildItems;
+	let findEvent;
+	try {
+		({ buildItems } = require(path.join(dist, 'nodes', 'DealPosTrigger', 'items', 'index.js')));
+		({ findEvent } = require(path.join(dist, 'nodes', 'DealPosTrigger', 'catalog', 'index.js')));
+	} catch (error) {
+		console.error(`Cannot load ${dist}: build first (npx tsc). ${error.message}`);
+		process.exit(1);
+	}
+	const event = findEvent('invoice.created');
+	const body = splitInvoice(variants, payments);
+	const ctx = {
+		category: 'invoice',
+		event: 'invoice.created',
+		eventName: 'Invoice Created',
+		receivedAt: '2020-09-02T06:52:18.330Z',
+		mode: 'production',
+		rawBody: JSON.stringify(body),
+	};
+	const options = {
+		output: 'normalised',
+		timezone: 'Asia/Jakarta',
+		splitLines: true,
+		includeHeaders: false,
+	};
+	const times = [];
+	let retained = 0;
+	let allocated = 0;
+	let result;
+	for (let round = 0; round < 3; round++) {
+		result = undefined;
+		const run = measure(() => buildItems(body, event, ctx, options));
+		result = run.result;
+		times.push(run.ms);
+		allocated = Math.max(allocated, run.allocated);
+		retained = Math.max(retained, run.retained);
+	}
+	times.sort((a, b) => a - b);
+	let size = 0;
+	let omitted = 0;
+	for (const item of result.items) {
+		size += JSON.stringify(item.json).length;
+		if (item.json.dealpos.problems.some((/** @type {{code: string}} */ p) => p.code === 'omitted'))
+			omitted++;
+	}
+	return {
+		ms: times[1],
+		retainedMB: retained / 1e6,
+		allocatedMB: allocated / 1e6,
+		outputMB: size / 1e6,
+		bodyMB: ctx.rawBody.length / 1e6,
+		items: result.items.length,
+		omitted,
+	};
+}
+
+function main() {
+	const args = process.argv.slice(2);
+	if (args[0] === '--child') {
+		const [, dist, variants, payments] = args;
+		console.log(JSON.stringify(child(dist, Number(variants), Number(payments))));
+		return;
+	}
+	let sizesText = '300x300,3000x0,3000x3000';
+	const dists = [];
+	for (let i = 0; i < args.length; i++) {
+		if (args[i] === '--sizes') sizesText = args[++i];
+		else dists.push(args[i]);
+	}
+	if (dists.length === 0) dists.push(path.join(ROOT, 'dist'));
+	const sizes = sizesText.split(',').map((s) => s.split('x').map(Number));
+	console.log(`node ${process.version}, Invoice Created split by Variants, median of 3 rounds`);
+	const rows = [];
+	for (const dist of dists) {
+		for (const [variants, payments] of sizes) {
+			const argv = ['--expose-gc', __filename, '--child', path.resolve(dist)];
+			let out;
+			try {
+				// The child's errors (no build, out of memory) go straight to the terminal.
+				out = execFileSync(process.execPath, [...argv, String(variants), String(payments)], {
+					encoding: 'utf8',
+					maxBuffer: 1 << 20,
+					stdio: ['ignore', 'pipe', 'inherit'],
+				});
+			} catch {
+				console.error(`${dist}, ${variants} x ${payments}: failed (see above)`);
+				process.exit(1);
+			}
+			const r = JSON.parse(out.trim().split('\n').pop() || '{}');
+			rows.push({
+				dist,
+				body: `${variants} Variants x ${payments} Payments`,
+				'buildItems ms': r.ms.toFixed(0),
+				'heap growth MB': r.allocatedMB.toFixed(1),
+				'retained heap MB': r.retainedMB.toFixed(1),
+				'body JSON MB': r.bodyMB.toFixed(2),
+				'output JSON MB': r.outputMB.toFixed(1),
+				items: r.items,
+				'items with omitted': r.omitted,
+			});
+		}
+	}
+	console.table(rows);
+}
+
+if (require.main === module) main();
+
+module.exports = { splitInvoice, measure };
