@@ -6,7 +6,7 @@ import {
 	isSlug,
 	toSlug,
 } from '../nodes/DealPosTrigger/catalog';
-import { docsCatalog, readRepoFile } from './files';
+import { catalogImport, docsCatalog, readRepoFile, renderSendEvents } from '../dev/lib';
 
 interface DocsEvent {
 	name: string;
@@ -158,14 +158,11 @@ describe('event catalog', () => {
 });
 
 describe('generated from the catalog, and fresh', () => {
-	/* eslint-disable @typescript-eslint/no-require-imports */
 	it('events.generated.ts is what dev/generate/import-catalog.js makes of the vendored documentation', () => {
-		const { render } = require('../dev/generate/import-catalog.js') as { render: (docs: unknown) => string };
-		expect(readRepoFile('nodes/DealPosTrigger/catalog/events.generated.ts')).toBe(render(docsCatalog()));
+		expect(readRepoFile('nodes/DealPosTrigger/catalog/events.generated.ts')).toBe(catalogImport.render(docsCatalog()));
 	});
 
 	it('dev/dealpos-send/events.json holds every event with its example', () => {
-		const { render } = require('../dev/dealpos-send/events.js') as { render: (events: unknown) => string };
-		expect(readRepoFile('dev/dealpos-send/events.json')).toBe(render(allEvents()));
+		expect(readRepoFile('dev/dealpos-send/events.json')).toBe(renderSendEvents(allEvents()));
 	});
 });

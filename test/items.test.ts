@@ -16,10 +16,9 @@ import type {
 	CustomerCreatedItem,
 	TransferOrderCreatedLineItem,
 } from '../nodes/DealPosTrigger/items/types.generated';
-import { readRepoFile } from './files';
+import { readRepoFile, typesRender } from '../dev/lib';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { render } = require('../dev/generate/types.js') as { render: (api: unknown) => string };
+const { render } = typesRender;
 
 function event(key: string): DealPosEvent {
 	const found = findEvent(key);

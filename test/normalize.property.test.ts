@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { allEvents, findEvent } from '../nodes/DealPosTrigger/catalog';
 import type { DealPosEvent } from '../nodes/DealPosTrigger/catalog';
 import { documentedFields, normalize } from '../nodes/DealPosTrigger/items/normalize';
-import { bodyArbitraries } from './bodies';
+import { bodyArbitraries } from '../dev/lib';
 
 const RUNS = { undocumented: 800, documented: 800, deep: 100, zones: 600, idempotent: 300 };
 
@@ -21,7 +21,7 @@ const ZONES = [
 const INVOICE = findEvent('invoice.created') as DealPosEvent;
 const EVENTS = allEvents();
 
-// Arbitraries (test/bodies.js, shared with dev/load/soak.js): JSON *text*, so that
+// Arbitraries (dev/lib/bodies.js, shared with dev/load/soak.js): JSON *text*, so that
 // JSON.parse creates own `__proto__` keys as DealPOS bodies would.
 const { undocumentedBody, documentedBody, deepBody } = bodyArbitraries({
 	events: EVENTS,

@@ -10,14 +10,9 @@ import {
 	type OutputOptions,
 } from '../nodes/DealPosTrigger/items';
 import type { Problem } from '../nodes/DealPosTrigger/items/normalize';
-
 // The benchmark's synthetic invoice (documented header and Payments[] names) and measurement.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { splitInvoice, measure } = require('../dev/load/bench-split.js') as {
-	splitInvoice: (variants: number, payments: number) => IDataObject;
-	/** Wall time (ms) and heap growth (bytes) of one call: before gc, and after gc with the result held. */
-	measure: <T>(fn: () => T) => { result: T; ms: number; allocated: number; retained: number };
-};
+import { measure, splitInvoice } from '../dev/lib';
+
 
 const INVOICE = findEvent('invoice.created') as DealPosEvent;
 const SPLIT: OutputOptions = {

@@ -3,9 +3,8 @@
 // Checks what `npm pack` puts in the tarball: dist/, the programmatic entry index.js (npm always
 // ships the "main" file), package.json, README.md and LICENSE; no sources, tests or scripts.
 const { spawnSync } = require('node:child_process');
-const path = require('node:path');
+const { ROOT, docsCatalog } = require('../lib');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const res = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8' });
 if (res.status !== 0) throw new Error(res.stderr);
 const files = JSON.parse(res.stdout)[0].files.map((f) => f.path);
@@ -21,7 +20,7 @@ process.stdout.write('tarball holds dist/ (plus package.json, README.md, LICENSE
 
 // The programmatic entry exposes the catalog with every documented event.
 const entry = require(ROOT);
-const docs = require(path.join(ROOT, 'test', 'files.js')).docsCatalog();
+const docs = docsCatalog();
 const documented = docs.flatMap((c) => c.events.filter((e) => !/older doc version|name cut off/.test(e.name)).map((e) => `${c.category}/${e.name}`));
 const exposed = entry.CATEGORIES.flatMap((c) => c.events.map((e) => e.key));
 if (exposed.length !== documented.length || entry.events.length !== exposed.length || typeof entry.DealPosTrigger !== 'function' || typeof entry.DealPosWebhookAuthApi !== 'function' || typeof entry.DealPos !== 'function' || typeof entry.DealPosApi !== 'function') {

@@ -5,7 +5,7 @@
 // Arguments go to jest: `npm test -- test/catalog.test.ts`.
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { ensureDependencies, ROOT } = require('../lib/deps');
+const { ensureDependencies, ROOT } = require('../lib');
 
 ensureDependencies();
 const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');

@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { DEFAULT_VERSION, ROOT, nodeMajorFor } = require('../lib/provision');
+const { DEFAULT_VERSION, ROOT, nodeMajorFor } = require('../lib');
 
 const versions = process.argv.slice(2).length ? process.argv.slice(2) : [process.env.N8N_VERSION || DEFAULT_VERSION];
 const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });

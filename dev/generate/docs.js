@@ -20,7 +20,7 @@ for (const [file, text] of [
 }
 
 // The DealPOS node's operations table in README.md (from the node's description).
-const { operationTable, withTable } = require('../lib/operations-table');
+const { operationTable, withTable } = require('../lib');
 const { DealPos } = require(path.join(ROOT, 'dist', 'nodes', 'DealPos', 'DealPos.node.js'));
 const readmeFile = path.join(ROOT, 'README.md');
 fs.writeFileSync(readmeFile, withTable(fs.readFileSync(readmeFile, 'utf8'), operationTable(new DealPos().description.properties)));

@@ -10,7 +10,7 @@
 //   4. docs/events.generated.md, docs/fields.generated.md (dev/generate/docs.js);
 //   5. examples/samples/<event>.json                      (dev/generate/samples.js);
 //   6. dev/dealpos-send/events.json                     (dev/dealpos-send/events.js);
-//   7. examples/*.json workflows                          (dev/lib/demo.js, api-demo.js, loyalty.js).
+//   7. examples/*.json workflows                          (dev/generate/examples.js).
 // Each generated file has a test that fails when it is stale.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -38,7 +38,5 @@ const { render } = require(path.join(ROOT, 'dev', 'dealpos-send', 'events.js'));
 fs.writeFileSync(path.join(ROOT, 'dev', 'dealpos-send', 'events.json'), render(catalog.allEvents()));
 process.stdout.write('wrote dev/dealpos-send/events.json\n');
 
-run(node, [path.join('dev', 'lib', 'demo.js')]);
-run(node, [path.join('dev', 'lib', 'api-demo.js')]);
-run(node, [path.join('dev', 'lib', 'loyalty.js')]);
+run(node, [path.join('dev', 'generate', 'examples.js')]);
 process.stdout.write('generated files are up to date\n');

@@ -4,9 +4,7 @@
 // the invoice by that ID from DealPOS's REST API and the Data table "DealPOS invoices" keeps it,
 // typed (a number, dates). `npm run n8n` runs it against the local REST stand-in
 // (dev/stand-in/dealpos-api.js); the e2e suite extends it. Written to
-// examples/payment-to-invoice-table.json by `node dev/lib/api-demo.js`.
-const fs = require('node:fs');
-const path = require('node:path');
+// examples/payment-to-invoice-table.json by `npm run generate` (dev/generate/examples.js).
 const { triggerNode, webhookIdFor, SETTINGS } = require('./workflows');
 const { PACKAGE } = require('./n8n');
 
@@ -107,9 +105,3 @@ function paymentToInvoiceWorkflow({ tag = 'demo-payment', id = 'dpDemoPaymentInv
 }
 
 module.exports = { paymentToInvoiceWorkflow, apiCredential, TABLE, INVOICE_COLUMNS, API_CREDENTIAL_ID };
-
-if (require.main === module) {
-	const file = path.resolve(__dirname, '..', '..', 'examples', 'payment-to-invoice-table.json');
-	fs.writeFileSync(file, `${JSON.stringify(paymentToInvoiceWorkflow(), null, '\t')}\n`);
-	process.stdout.write(`wrote ${file}\n`);
-}

@@ -1,6 +1,6 @@
 'use strict';
 // The demo workflow "DealPOS customer to CRM", written to examples/customer-to-crm.json by
-// `node dev/lib/demo.js`. Kept as code so the e2e tests can extend the same workflow.
+// `npm run generate` (dev/generate/examples.js). Kept as code so the e2e tests can extend the same workflow.
 const fs = require('node:fs');
 const path = require('node:path');
 const { triggerNode, webhookIdFor, SETTINGS } = require('./workflows');
@@ -189,9 +189,3 @@ function demoWorkflow() {
 }
 
 module.exports = { demoWorkflow, samplePinData, TABLE, CONTACT, KEY, NOTE };
-
-if (require.main === module) {
-	const file = path.resolve(__dirname, '..', '..', 'examples', 'customer-to-crm.json');
-	fs.writeFileSync(file, `${JSON.stringify(demoWorkflow(), null, '\t')}\n`);
-	process.stdout.write(`wrote ${file}\n`);
-}

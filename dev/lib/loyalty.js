@@ -1,8 +1,6 @@
 'use strict';
 // Example workflows for DealPOS's synchronous loyalty events, written to examples/ by
-// `node dev/lib/loyalty.js`. DealPOS waits (30 s) for these answers and shows them at the till.
-const fs = require('node:fs');
-const path = require('node:path');
+// `npm run generate` (dev/generate/examples.js). DealPOS waits (30 s) for these answers and shows them at the till.
 const { triggerNode, webhookIdFor, SETTINGS } = require('./workflows');
 
 /** A stand-in member table: in a real workflow, a lookup in your loyalty database or a Data table. */
@@ -118,11 +116,3 @@ function loyaltyWorkflows() {
 }
 
 module.exports = { loyaltyWorkflows, MEMBERS, COUPONS };
-
-if (require.main === module) {
-	const dir = path.resolve(__dirname, '..', '..', 'examples');
-	for (const [file, wf] of Object.entries(loyaltyWorkflows())) {
-		fs.writeFileSync(path.join(dir, file), `${JSON.stringify(wf, null, '\t')}\n`);
-		process.stdout.write(`wrote examples/${file}\n`);
-	}
-}

@@ -107,4 +107,25 @@ function invoice(lines = 120, hour = 0) {
 	return body;
 }
 
-module.exports = { customer, invoice, invoiceBody, catalog };
+/**
+ * Invoice Created body with `variants` line items and `payments` payments, field names from the
+ * catalog. Deterministic.
+ * @param {number} variants
+ * @param {number} payments
+ */
+function splitInvoice(variants, payments) {
+	const id = (/** @type {number} */ n) => `71e6e3df-257e-4a56-90ad-${String(n).padStart(12, '0')}`;
+	return {
+		...invoiceBody(variants),
+		Note: 'Synthetic split benchmark invoice',
+		Payments: Array.from({ length: payments }, (_, i) => ({
+			ID: id(1000000 + i),
+			Number: `PAY/2020/09/${String(i).padStart(6, '0')}`,
+			Amount: 11,
+			Method: i % 2 ? 'Cash' : 'Card',
+			Date: '2020-09-02',
+		})),
+	};
+}
+
+module.exports = { splitInvoice, customer, invoice, invoiceBody, catalog };

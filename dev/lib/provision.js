@@ -147,9 +147,3 @@ function ensureN8n(version = process.env.N8N_VERSION || DEFAULT_VERSION) {
 }
 
 module.exports = { npmInstallWithProgress, ensureN8n, ensureNode, ensureNode24, nodeMajorFor, needsXlsxOverride, cacheDir, DEFAULT_VERSION, COMPAT_VERSION, ROOT };
-
-if (require.main === module) {
-	const version = process.argv[2] || process.env.N8N_VERSION || DEFAULT_VERSION;
-	const info = ensureN8n(version);
-	log(`n8n ${info.version} ready: ${info.n8nBin} (node ${info.nodeBin})`);
-}

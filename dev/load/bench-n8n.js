@@ -40,12 +40,8 @@
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const h = require('../lib/n8n');
-const wf = require('../lib/workflows');
-const { dealposAlone, controlAlone, coreWebhookAlone, coreUrl } = require('../lib/bench-workflows');
-const { installControl } = require('../lib/control-node');
-const { tarball, removeTarball, startSingle } = require('../lib/instance');
-const { deliver, summarize, loadLine, waitIdle, keepAliveAgent, ms, settingsArg, describeSetting, median } = require('../lib/load');
+const lib = require('../lib');
+const { dealposAlone, controlAlone, coreWebhookAlone, coreUrl, installControl, tarball, removeTarball, startSingle, deliver, summarize, loadLine, waitIdle, keepAliveAgent, ms, settingsArg, describeSetting, median } = lib;
 
 function arg(name, fallback) {
 	const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -62,7 +58,7 @@ const SETTINGS = settingsArg();
 const RUNS = Number(arg('runs', 1));
 const ROUNDS = Number(arg('rounds', 1));
 const KIND_LABEL = { dealpos: 'DealPOS Trigger', control: 'control (no code)', core: 'core Webhook', dynamic: 'core Webhook, :param path' };
-/** Kinds served on the DealPOS Trigger's URLs (`wf.eventUrl`); the others on core Webhook paths. */
+/** Kinds served on the DealPOS Trigger's URLs (`lib.eventUrl`); the others on core Webhook paths. */
 const ON_DEALPOS_URLS = new Set(['dealpos', 'control']);
 
 /** Counts executions per workflow and status in n8n's SQLite database (n8n stopped). */
@@ -96,12 +92,12 @@ async function measureInstance({ runtime, tgz, workflows, bodies, setting, run }
 		// DealPOS and control: their token URL (the control starts one execution there, DealPOS none);
 		// the core Webhooks: one POST {} each.
 		readyUrls: (base) => [
-			...PAYLOADS.map((key) => wf.readyUrl(base, workflows[key].dealpos.nodes[0])),
-			...PAYLOADS.map((key) => wf.readyUrl(base, workflows[key].control.nodes[0])),
+			...PAYLOADS.map((key) => lib.readyUrl(base, workflows[key].dealpos.nodes[0])),
+			...PAYLOADS.map((key) => lib.readyUrl(base, workflows[key].control.nodes[0])),
 			...PAYLOADS.flatMap((key) => KINDS.filter((k) => !ON_DEALPOS_URLS.has(k)).map((kind) => coreUrl(base, workflows[key][kind]))),
 		],
 	});
-	h.log(`run ${run}, setting ${setting.name}: ${describeSetting(runtime, setting)}`);
+	lib.log(`run ${run}, setting ${setting.name}: ${describeSetting(runtime, setting)}`);
 	let failed = true;
 	const rows = [];
 	const expected = {};
@@ -111,7 +107,7 @@ async function measureInstance({ runtime, tgz, workflows, bodies, setting, run }
 		for (const key of PAYLOADS) {
 			const w = workflows[key];
 			urls[key] = {};
-			for (const kind of KINDS) urls[key][kind] = ON_DEALPOS_URLS.has(kind) ? wf.eventUrl(inst.base, w[kind].nodes[0], w.event) : coreUrl(inst.base, w[kind]);
+			for (const kind of KINDS) urls[key][kind] = ON_DEALPOS_URLS.has(kind) ? lib.eventUrl(inst.base, w[kind].nodes[0], w.event) : coreUrl(inst.base, w[kind]);
 			expected[w.dealpos.id] = 0;
 			for (const kind of KINDS.slice(1)) expected[w[kind].id] = 1; // the readiness POST starts one execution
 		}
@@ -160,7 +156,7 @@ async function measureInstance({ runtime, tgz, workflows, bodies, setting, run }
 					const p = parts[kind];
 					got[kind] = { ...summarize({ results: p.results, wallMs: p.wallMs }), load: p.loads[0], idleMs: p.idleMs, rounds };
 					const s = got[kind];
-					h.log(
+					lib.log(
 						`run ${run} ${setting.name} ${key} c=${concurrency} ${kind}: ${s.ok}/${s.count} 2xx, ${s.perSecond.toFixed(1)} 2xx/s, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)} (${rounds} round(s); ${p.loads[0]}; waited ${ms(p.idleMs)} in all for n8n to be idle)`,
 					);
 				}
@@ -197,11 +193,10 @@ async function main() {
 	if (!(ROUNDS >= 1 && ROUNDS <= 50)) throw new Error('--rounds 1..50');
 	console.log(`bench:n8n start ${new Date().toISOString()}, ${loadLine()}`);
 	console.log(`command: ${process.argv.slice(2).join(' ') || '(no options)'}${process.env.N8N_VERSION ? `, N8N_VERSION=${process.env.N8N_VERSION}` : ''}`);
-	const runtime = h.ensureN8n();
+	const runtime = lib.ensureN8n();
 	for (const setting of SETTINGS) console.log(`setting ${setting.name}: ${describeSetting(runtime, setting)}`);
 	const tgz = tarball({ build: !process.argv.includes('--no-build') });
-	const payloads = require('../lib/payloads');
-	const bodies = { customer: JSON.stringify(payloads.customer()), invoice: JSON.stringify(payloads.invoice(120)) };
+	const bodies = { customer: JSON.stringify(lib.customer()), invoice: JSON.stringify(lib.invoice(120)) };
 	const workflows = {
 		customer: {
 			dealpos: dealposAlone({ tag: 'bench-dp-customer', category: 'customer', events: ['created'] }),

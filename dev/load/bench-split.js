@@ -14,60 +14,12 @@
 // Output per dist and size: ms for buildItems (median of 3), heap growth over the call (before
 // gc: what it allocated and had not yet collected), heap retained by the items (after gc), sum of
 // JSON.stringify(item.json) lengths, items with an 'omitted' problem.
-// Also exports splitInvoice() and measure() for test/splitLines.test.ts.
+// splitInvoice() and measure() live in dev/lib (test/splitLines.test.ts uses them too).
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { invoiceBody } = require('../lib/payloads');
+const { splitInvoice, measure } = require('../lib');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-
-/**
- * Invoice Created body with `variants` line items and `payments` payments, field names from the
- * catalog. Deterministic.
- * @param {number} variants
- * @param {number} payments
- */
-function splitInvoice(variants, payments) {
-	const id = (/** @type {number} */ n) => `71e6e3df-257e-4a56-90ad-${String(n).padStart(12, '0')}`;
-	return {
-		...invoiceBody(variants),
-		Note: 'Synthetic split benchmark invoice',
-		Payments: Array.from({ length: payments }, (_, i) => ({
-			ID: id(1000000 + i),
-			Number: `PAY/2020/09/${String(i).padStart(6, '0')}`,
-			Amount: 11,
-			Method: i % 2 ? 'Cash' : 'Card',
-			Date: '2020-09-02',
-		})),
-	};
-}
-
-/** A full garbage collection: global.gc with --expose-gc, else exposed at run time (jest). */
-function collector() {
-	if (typeof global.gc === 'function') return global.gc;
-	require('node:v8').setFlagsFromString('--expose-gc');
-	return /** @type {() => void} */ (require('node:vm').runInNewContext('gc'));
-}
-
-/**
- * Runs `fn` once after a full collection: its wall time (ms), the heap growth over the call
- * before any collection (`allocated`, bytes) and after one, the result still held (`retained`).
- * @template T
- * @param {() => T} fn
- * @returns {{ result: T, ms: number, allocated: number, retained: number }}
- */
-function measure(fn) {
-	const gc = collector();
-	gc();
-	const before = process.memoryUsage().heapUsed;
-	const start = process.hrtime.bigint();
-	const result = fn();
-	const ms = Number(process.hrtime.bigint() - start) / 1e6;
-	const allocated = process.memoryUsage().heapUsed - before;
-	gc();
-	const retained = process.memoryUsage().heapUsed - before;
-	return { result, ms, allocated, retained };
-}
 
 /**
  * One measurement in this process.
@@ -182,5 +134,3 @@ function main() {
 }
 
 if (require.main === module) main();
-
-module.exports = { splitInvoice, measure };

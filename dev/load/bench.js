@@ -32,7 +32,7 @@ const customerCreated = findEvent('customer.created');
 const invoiceCreated = findEvent('invoice.created');
 
 // The same synthetic invoice as the real-n8n benchmarks (dev/lib/payloads.js).
-const { invoice } = require('../lib/payloads');
+const { invoice } = require('../lib');
 
 /**
  * Median µs per call of fn(payload) over ROUNDS rounds; the payloads are used in turn, without

@@ -30,12 +30,8 @@
 // What SIGTERM does to n8n 2.41.1 (observed): it stops accepting NEW connections but keeps
 // answering on open keep-alive connections during its graceful shutdown (N8N_GRACEFUL_SHUTDOWN_TIMEOUT,
 // 30 s), then exits. So with a keep-alive client the restart only bites if the burst outlasts that.
-const h = require('../lib/n8n');
-const wf = require('../lib/workflows');
-const { startCapture } = require('../lib/capture');
-const { tarball, removeTarball, startSingle, logCounts } = require('../lib/instance');
-const { runBurst, printBurst } = require('../lib/burst');
-const { loadLine, n8nEnvArg, settingsArg, describeSetting, ms } = require('../lib/load');
+const lib = require('../lib');
+const { startCapture, tarball, removeTarball, startSingle, logCounts, runBurst, printBurst, loadLine, n8nEnvArg, settingsArg, describeSetting, ms } = lib;
 
 function arg(name, fallback) {
 	const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -62,7 +58,7 @@ function options() {
 
 /** The burst workflow: DealPOS Trigger (Customer Created) -> HTTP Request to the capture server. */
 function burstWorkflow(captureUrl, tag = 'burst') {
-	return wf.captureWorkflow({ tag, captureUrl, category: 'customer', events: ['created'] });
+	return lib.captureWorkflow({ tag, captureUrl, category: 'customer', events: ['created'] });
 }
 
 /**
@@ -70,7 +66,7 @@ function burstWorkflow(captureUrl, tag = 'burst') {
  * Resolves the report. Used by queue-mode.js for its baseline too.
  */
 async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = false, retry = false, retryConnectionErrors = false, keepAlive = true, ratePerSecond, n8nEnv = {} }) {
-	require('../lib/payloads').customer(); // load the catalog now, not after n8n started
+	lib.customer(); // load the catalog now, not after n8n started
 	const capture = await startCapture();
 	const workflow = burstWorkflow(capture.url);
 	const trigger = workflow.nodes[0];
@@ -83,11 +79,11 @@ async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = 
 			workflows: [workflow],
 			label: 'burst',
 			extraEnv: n8nEnv,
-			readyUrls: (base) => [wf.readyUrl(base, trigger)],
+			readyUrls: (base) => [lib.readyUrl(base, trigger)],
 		});
-		const url = wf.eventUrl(inst.base, trigger, 'created');
+		const url = lib.eventUrl(inst.base, trigger, 'created');
 		const load = loadLine();
-		h.log(`burst: ${count} deliveries at concurrency ${concurrency} to ${url}${restart ? ', restart midway' : ''} (${load})`);
+		lib.log(`burst: ${count} deliveries at concurrency ${concurrency} to ${url}${restart ? ', restart midway' : ''} (${load})`);
 		const report = await runBurst({
 			url,
 			capture,
@@ -99,14 +95,14 @@ async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = 
 			keepAlive,
 			ratePerSecond,
 			idlePids: () => (inst.n8n ? [inst.n8n.child.pid] : []),
-			log: (m) => h.log(`burst: ${m}`),
+			log: (m) => lib.log(`burst: ${m}`),
 			midway: restart
 				? async (completed) => {
-						h.log('burst: SIGTERM to n8n');
+						lib.log('burst: SIGTERM to n8n');
 						const info = await inst.restart({
-							onExited: (exitMs) => h.log(`burst: n8n exited ${(exitMs / 1000).toFixed(1)} s after SIGTERM; starting it again`),
+							onExited: (exitMs) => lib.log(`burst: n8n exited ${(exitMs / 1000).toFixed(1)} s after SIGTERM; starting it again`),
 						});
-						h.log(`burst: n8n answers again ${(info.readyMs / 1000).toFixed(1)} s after SIGTERM`);
+						lib.log(`burst: n8n answers again ${(info.readyMs / 1000).toFixed(1)} s after SIGTERM`);
 						return { sigtermAfterFirstAttempts: completed, exitAfterSigtermMs: info.exitMs, readyAfterSigtermMs: info.readyMs, exit: info.exit };
 					}
 				: undefined,
@@ -129,18 +125,18 @@ async function main() {
 	if (!(runs >= 1 && runs <= 10)) throw new Error('--runs 1..10');
 	console.log(`burst start ${new Date().toISOString()}, ${loadLine()}`);
 	console.log(`command: ${process.argv.slice(2).join(' ') || '(no options)'}${process.env.N8N_VERSION ? `, N8N_VERSION=${process.env.N8N_VERSION}` : ''}`);
-	const runtime = h.ensureN8n();
+	const runtime = lib.ensureN8n();
 	for (const setting of settings) console.log(`setting ${setting.name}: ${describeSetting(runtime, setting)}`);
 	const tgz = tarball({ build: opts.build });
 	// The catalog now, from the dist/ just packed: another build may replace dist/ during the run.
-	require('../lib/payloads').customer();
+	lib.customer();
 	const reports = [];
 	try {
 		// Settings one after the other, each in its own n8n; their order alternates run by run.
 		for (let run = 1; run <= runs; run++) {
 			const order = run % 2 ? settings : [...settings].reverse();
 			for (const setting of order) {
-				h.log(`burst run ${run}, setting ${setting.name}: ${describeSetting(runtime, setting)}`);
+				lib.log(`burst run ${run}, setting ${setting.name}: ${describeSetting(runtime, setting)}`);
 				const report = await singleProcessBurst({ runtime, tgz, ...opts, n8nEnv: setting.env });
 				reports.push({ run, setting, report });
 				printBurst(

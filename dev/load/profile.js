@@ -11,12 +11,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const h = require('../lib/n8n');
-const wf = require('../lib/workflows');
-const { dealposAlone, controlAlone } = require('../lib/bench-workflows');
-const { installControl } = require('../lib/control-node');
-const { tarball, removeTarball, startSingle } = require('../lib/instance');
-const { deliver, summarize, keepAliveAgent, n8nEnvArg, parseSetting } = require('../lib/load');
+const lib = require('../lib');
+const { dealposAlone, controlAlone, installControl, tarball, removeTarball, startSingle, deliver, summarize, keepAliveAgent, n8nEnvArg, parseSetting } = lib;
 
 function arg(name, fallback) {
 	const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -69,14 +65,14 @@ async function main() {
 	const count = Number(arg('count', 2000));
 	const concurrency = Number(arg('concurrency', 20));
 	const which = arg('trigger', 'dealpos');
-	const runtime = h.ensureN8n(arg('n8n-version', process.env.N8N_VERSION || undefined));
+	const runtime = lib.ensureN8n(arg('n8n-version', process.env.N8N_VERSION || undefined));
 	// --setting=recommended+patched: one setting as in bench-n8n's --settings (its node flags kept).
 	const setting = parseSetting(arg('setting', 'default'));
 	setting.env = { ...n8nEnvArg(), ...setting.env };
 	console.log(`setting ${setting.name}: ${JSON.stringify(setting.env)}`);
 	const tgz = tarball({ build: !process.argv.includes('--no-build') });
 	// The body now, from the dist/ just packed: another build may replace dist/ during the run.
-	const body = JSON.stringify(require('../lib/payloads').customer());
+	const body = JSON.stringify(lib.customer());
 	const profDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-prof-'));
 	const workflow = which === 'control' ? controlAlone({ tag: 'prof-ctl', category: 'customer' }) : dealposAlone({ tag: 'prof-dp', category: 'customer', events: ['created'] });
 	const trigger = workflow.nodes[0];
@@ -87,10 +83,10 @@ async function main() {
 		label: 'profile',
 		prepare: installControl,
 		extraEnv: { ...setting.env, DEALPOS_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${profDir} ${setting.env.DEALPOS_NODE_ARGS || ''}`.trim() },
-		readyUrls: (base) => [wf.readyUrl(base, trigger)],
+		readyUrls: (base) => [lib.readyUrl(base, trigger)],
 	});
 	try {
-		const url = wf.eventUrl(inst.base, trigger, 'created');
+		const url = lib.eventUrl(inst.base, trigger, 'created');
 		const agent = keepAliveAgent();
 		const run = await deliver({ count, concurrency, agent, urlFor: () => url, bodyFor: () => body });
 		agent.destroy();

@@ -34,14 +34,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
-const h = require('../lib/n8n');
-const wf = require('../lib/workflows');
-const { startCapture } = require('../lib/capture');
-const { tarball, removeTarball, logCounts } = require('../lib/instance');
-const { runBurst, printBurst } = require('../lib/burst');
-const { loadLine, ms, n8nEnvArg } = require('../lib/load');
-const services = require('../lib/services');
-const { startNginx } = require('../lib/nginx');
+const lib = require('../lib');
+const { startCapture, tarball, removeTarball, logCounts, runBurst, printBurst, loadLine, ms, n8nEnvArg, startNginx } = lib;
 const { singleProcessBurst, burstWorkflow } = require('./burst');
 
 function arg(name, fallback) {
@@ -118,7 +112,7 @@ async function cleanup() {
 		try {
 			await fn();
 		} catch (error) {
-			h.log(`cleanup: ${error.message}`);
+			lib.log(`cleanup: ${error.message}`);
 		}
 	}
 }
@@ -135,7 +129,7 @@ process.on('exit', () => {
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
 	process.on(signal, () => {
-		h.log(`${signal}: stopping everything started here`);
+		lib.log(`${signal}: stopping everything started here`);
 		cleanup().finally(() => process.exit(130));
 	});
 }
@@ -146,15 +140,15 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 	fs.chmodSync(tmp, 0o755); // the postgres user must reach its data folder inside
 	let failed = true;
 	cleanups.push(() => {
-		if (failed || process.env.KEEP === '1') h.log(`queue mode: kept ${tmp}`);
+		if (failed || process.env.KEEP === '1') lib.log(`queue mode: kept ${tmp}`);
 		else fs.rmSync(tmp, { recursive: true, force: true });
 	});
 
-	const pg = await services.startPostgres({ dir: path.join(tmp, 'postgres'), port: await h.freePort() });
+	const pg = await lib.startPostgres({ dir: path.join(tmp, 'postgres'), port: await lib.freePort() });
 	cleanups.push(() => pg.stop());
-	const redis = await services.startRedis({ dir: path.join(tmp, 'redis'), port: await h.freePort() });
+	const redis = await lib.startRedis({ dir: path.join(tmp, 'redis'), port: await lib.freePort() });
 	cleanups.push(() => redis.stop());
-	h.log(`queue mode: PostgreSQL ${pg.version} on 127.0.0.1:${pg.port}, Redis on 127.0.0.1:${redis.port} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+	lib.log(`queue mode: PostgreSQL ${pg.version} on 127.0.0.1:${pg.port}, Redis on 127.0.0.1:${redis.port} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
 	const capture = await startCapture();
 	cleanups.push(() => capture.close());
@@ -163,16 +157,16 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 
 	const userFolder = path.join(tmp, 'home');
 	fs.mkdirSync(path.join(userFolder, 'files'), { recursive: true });
-	h.installPackage(userFolder, tgz);
+	lib.installPackage(userFolder, tgz);
 	const webhookPorts = [];
-	for (let k = 0; k < webhooks; k++) webhookPorts.push(await h.freePort());
-	const mainPort = await h.freePort();
+	for (let k = 0; k < webhooks; k++) webhookPorts.push(await lib.freePort());
+	const mainPort = await lib.freePort();
 	// Several webhook processes: nginx in front with the block of docs/production.md, as in production.
 	let proxy = null;
 	if (webhooks > 1) {
-		proxy = await startNginx({ dir: path.join(tmp, 'nginx'), port: await h.freePort(), ports: webhookPorts, mainPort, nextUpstream });
+		proxy = await startNginx({ dir: path.join(tmp, 'nginx'), port: await lib.freePort(), ports: webhookPorts, mainPort, nextUpstream });
 		cleanups.push(() => proxy.close());
-		h.log(`queue mode: nginx on ${proxy.port}, upstream and location block:\n${proxy.block}`);
+		lib.log(`queue mode: nginx on ${proxy.port}, upstream and location block:\n${proxy.block}`);
 	}
 	const front = proxy ? proxy.base : `http://127.0.0.1:${webhookPorts[0]}`;
 	const shared = {
@@ -195,19 +189,19 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 		...n8nEnv,
 	};
 	const envFor = async (port, extra = {}) =>
-		h.environment(runtime, { userFolder, port, brokerPort: await h.freePort(), extra: { ...shared, ...extra } });
+		lib.environment(runtime, { userFolder, port, brokerPort: await lib.freePort(), extra: { ...shared, ...extra } });
 
 	const mainEnv = await envFor(mainPort);
-	h.importAndPublish(runtime, mainEnv, { workflows: [workflow] });
-	h.log(`queue mode: workflow imported and published into PostgreSQL (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+	lib.importAndPublish(runtime, mainEnv, { workflows: [workflow] });
+	lib.log(`queue mode: workflow imported and published into PostgreSQL (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
 	const main = spawnN8n(runtime, mainEnv, ['start'], path.join(tmp, 'main.log'));
 	cleanups.push(() => stopGroup(main));
-	await services.waitUntil(async () => {
+	await lib.waitUntil(async () => {
 		if (main.exited) throw new Error(`n8n main exited; see ${tmp}/main.log`);
 		return (await fetch(`http://127.0.0.1:${mainEnv.N8N_PORT}/healthz`)).ok;
 	}, 180000, 'n8n main');
-	h.log(`queue mode: main up on ${mainEnv.N8N_PORT} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+	lib.log(`queue mode: main up on ${mainEnv.N8N_PORT} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
 	const webhookProcs = [];
 	for (const [k, port] of webhookPorts.entries()) {
@@ -218,16 +212,16 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 		webhookProcs.push(w);
 	}
 	const webhookReady = async (w) => {
-		const own = wf.readyUrl(`http://127.0.0.1:${w.port}`, trigger);
-		await services.waitUntil(async () => {
+		const own = lib.readyUrl(`http://127.0.0.1:${w.port}`, trigger);
+		await lib.waitUntil(async () => {
 			if (w.child.exited) throw new Error(`n8n webhook exited; see ${w.log}`);
 			return triggerAnswers(own);
 		}, 180000, `n8n webhook process on ${w.port}`);
 	};
 	const workerProcs = [];
 	for (let k = 0; k < workers; k++) {
-		const healthPort = await h.freePort();
-		const env = await envFor(await h.freePort(), {
+		const healthPort = await lib.freePort();
+		const env = await envFor(await lib.freePort(), {
 			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
@@ -238,18 +232,18 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 	}
 	for (const w of webhookProcs) await webhookReady(w);
 	for (const [k, w] of workerProcs.entries()) {
-		await services.waitUntil(async () => {
+		await lib.waitUntil(async () => {
 			if (w.child.exited) throw new Error(`n8n worker exited; see ${tmp}/worker${k + 1}.log`);
 			return (await fetch(`http://127.0.0.1:${w.healthPort}/healthz`)).ok;
 		}, 180000, `n8n worker ${k + 1}`);
 	}
-	h.log(
+	lib.log(
 		`queue mode: ${webhooks} webhook process(es) on ${webhookPorts.join(', ')}${proxy ? ` behind nginx on ${proxy.port}` : ''} and ${workers} worker(s) ready (${((Date.now() - t0) / 1000).toFixed(1)} s after the first service started)`,
 	);
 
-	const url = wf.eventUrl(front, trigger, 'created');
+	const url = lib.eventUrl(front, trigger, 'created');
 	const load = loadLine();
-	h.log(`queue mode: ${count} deliveries at concurrency ${concurrency} to ${proxy ? 'nginx' : 'the webhook process'}${restart ? ', webhook process 1 restarted midway' : ''} (${load})`);
+	lib.log(`queue mode: ${count} deliveries at concurrency ${concurrency} to ${proxy ? 'nginx' : 'the webhook process'}${restart ? ', webhook process 1 restarted midway' : ''} (${load})`);
 	const report = await runBurst({
 		url,
 		capture,
@@ -261,7 +255,7 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 		retry: restart,
 		// The backlog drains in the workers: wait while any n8n process works.
 		idlePids: () => [main, ...webhookProcs.map((w) => w.child), ...workerProcs.map((w) => w.child)].filter((c) => !c.exited).map((c) => c.pid),
-		log: (m) => h.log(`queue mode: ${m}`),
+		log: (m) => lib.log(`queue mode: ${m}`),
 		midwayAt: restartAt,
 		midway: restart
 			? async (completed) => {
@@ -270,22 +264,22 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 					if (proxy && drain) {
 						// A rolling restart: marked down in nginx first, stopped once it holds nothing.
 						const td = Date.now();
-						h.log(`queue mode: draining webhook process 1 (${proxy.inflight(w.port)} deliveries in flight there)`);
+						lib.log(`queue mode: draining webhook process 1 (${proxy.inflight(w.port)} deliveries in flight there)`);
 						await proxy.drain(w.port);
 						drainMs = Date.now() - td;
 					}
 					const t = Date.now();
 					const inflightAtSigterm = proxy ? proxy.inflight(w.port) : null;
-					h.log(`queue mode: SIGTERM to webhook process 1 (port ${w.port}${proxy ? `, ${inflightAtSigterm} connections from nginx open` : ''})`);
+					lib.log(`queue mode: SIGTERM to webhook process 1 (port ${w.port}${proxy ? `, ${inflightAtSigterm} connections from nginx open` : ''})`);
 					await stopGroup(w.child);
 					const exitMs = Date.now() - t;
-					h.log(`queue mode: webhook process 1 exited ${(exitMs / 1000).toFixed(1)} s after SIGTERM; starting it again`);
+					lib.log(`queue mode: webhook process 1 exited ${(exitMs / 1000).toFixed(1)} s after SIGTERM; starting it again`);
 					w.child = spawnN8n(runtime, w.env, ['webhook'], w.log);
 					cleanups.push(() => stopGroup(w.child));
 					await webhookReady(w);
 					const readyMs = Date.now() - t;
 					if (proxy && drain) await proxy.undrain(w.port);
-					h.log(`queue mode: webhook process 1 answers again ${(readyMs / 1000).toFixed(1)} s after SIGTERM`);
+					lib.log(`queue mode: webhook process 1 answers again ${(readyMs / 1000).toFixed(1)} s after SIGTERM`);
 					return { drainedFirst: drainMs !== null, drainMs, inflightAtSigterm, sigtermAfterFirstAttempts: completed, exitAfterSigtermMs: exitMs, readyAfterSigtermMs: readyMs };
 				}
 			: undefined,
@@ -317,16 +311,16 @@ async function main() {
 	}
 	const n8nEnv = n8nEnvArg();
 	console.log(`queue-mode start ${new Date().toISOString()}, ${loadLine()}${Object.keys(n8nEnv).length ? `, n8n env ${JSON.stringify(n8nEnv)}` : ''}`);
-	const pkgs = services.ensurePackages({ nginx: webhooks > 1 });
+	const pkgs = lib.ensurePackages({ nginx: webhooks > 1 });
 	if (pkgs.installed.length) console.log(`installed ${pkgs.installed.join(', ')} with apt-get in ${pkgs.seconds.toFixed(0)} s`);
-	const runtime = h.ensureN8n();
+	const runtime = lib.ensureN8n();
 	const tgz = tarball({ build: !process.argv.includes('--no-build') });
 	cleanups.push(() => removeTarball(tgz));
-	require('../lib/payloads').customer(); // load the catalog now
+	lib.customer(); // load the catalog now
 
 	let single = null;
 	if (!process.argv.includes('--skip-single')) {
-		h.log('single-process baseline first');
+		lib.log('single-process baseline first');
 		single = await singleProcessBurst({ runtime, tgz, count, concurrency, n8nEnv, restart, retry: restart });
 		printBurst(`\nA. n8n ${runtime.version}, single process (regular mode, SQLite)${restart ? ', restarted midway (SIGTERM)' : ''}`, single);
 		console.log(`  load: before ${single.load.before}; after ${single.load.after}`);
@@ -376,5 +370,5 @@ main()
 	})
 	.finally(async () => {
 		await cleanup();
-		h.log('queue mode: everything started here is stopped');
+		lib.log('queue mode: everything started here is stopped');
 	});

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // Soak test of normalize(): 100,000 generated bodies by default (fast-check), against the
-// compiled package, from the property tests' generators (test/bodies.js). Same invariants as
+// compiled package, from the property tests' generators (dev/lib/bodies.js). Same invariants as
 // test/normalize.property.test.ts: never throws, never
 // mutates its input, never pollutes Object.prototype / Array.prototype, keeps every leaf (kept or
 // coerced) with the same keys and array lengths, never outputs NaN or an invalid date.
@@ -12,7 +12,7 @@ const path = require('node:path');
 const fc = require('fast-check');
 const { DateTime } = require('luxon');
 
-const { bodyArbitraries } = require('../../test/bodies');
+const { bodyArbitraries } = require('../lib');
 
 const DIST = path.resolve(__dirname, '..', '..', 'dist', 'nodes', 'DealPosTrigger');
 let normalize;
@@ -43,7 +43,7 @@ const EVENTS = allEvents();
 
 // ------------------------------------------------------------------------------- arbitraries
 
-// The property tests' own generators (test/bodies.js), over the compiled catalog.
+// The property tests' own generators (dev/lib/bodies.js), over the compiled catalog.
 const { key, objectText, jsonText, longArrayText, deepBody, documentedBody } = bodyArbitraries({
 	events: EVENTS,
 	documentedFields,

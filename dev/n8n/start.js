@@ -14,12 +14,8 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ensureDependencies } = require('../lib/deps');
-const h = require('../lib/n8n');
-const { cacheDir, ROOT } = require('../lib/provision');
-const { demoWorkflow } = require('../lib/demo');
-const { paymentToInvoiceWorkflow, apiCredential, TABLE: INVOICE_TABLE } = require('../lib/api-demo');
-const { startStandIn } = require('../stand-in/dealpos-api');
+const lib = require('../lib');
+const { ensureDependencies, cacheDir, ROOT, demoWorkflow, paymentToInvoiceWorkflow, apiCredential, INVOICE_TABLE, startStandIn, eventUrl, readyUrl } = lib;
 
 /** The stand-in on the port it had last time (so the imported credential stays right), else a free one. */
 async function standIn(userFolder) {
@@ -34,41 +30,40 @@ async function standIn(userFolder) {
 	fs.writeFileSync(portFile, String(new URL(api.url).port));
 	return api;
 }
-const { eventUrl, readyUrl } = require('../lib/workflows');
 
 async function main() {
 	const t0 = Date.now();
 	const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 	ensureDependencies();
-	h.log('building and packing n8n-nodes-dealpos');
-	const tarball = h.pack();
-	const runtime = h.ensureN8n();
-	h.log(`n8n ${runtime.version} ready (${secs()})`);
+	lib.log('building and packing n8n-nodes-dealpos');
+	const tarball = lib.pack();
+	const runtime = lib.ensureN8n();
+	lib.log(`n8n ${runtime.version} ready (${secs()})`);
 
 	const userFolder = path.join(cacheDir(), `home-${runtime.version}`);
 	fs.mkdirSync(path.join(userFolder, 'files'), { recursive: true });
-	h.installPackage(userFolder, tarball);
-	h.log(`installed ${path.basename(tarball)} into ${userFolder}/.n8n/nodes (${secs()})`);
+	lib.installPackage(userFolder, tarball);
+	lib.log(`installed ${path.basename(tarball)} into ${userFolder}/.n8n/nodes (${secs()})`);
 
 	const port = Number(process.env.N8N_PORT || 5678);
-	const env = h.environment(runtime, { userFolder, port, brokerPort: await h.freePort() });
+	const env = lib.environment(runtime, { userFolder, port, brokerPort: await lib.freePort() });
 	const api = await standIn(userFolder);
-	h.log(`DealPOS REST API stand-in at ${api.url}`);
+	lib.log(`DealPOS REST API stand-in at ${api.url}`);
 	const workflow = demoWorkflow();
 	const paymentWorkflow = paymentToInvoiceWorkflow();
 	const credential = apiCredential(api.url, api.clients[0]);
 	const stamp = crypto.createHash('sha256').update(JSON.stringify([workflow, paymentWorkflow, credential])).digest('hex');
 	const stampFile = path.join(userFolder, '.demo-imported');
 	if (!fs.existsSync(stampFile) || fs.readFileSync(stampFile, 'utf8') !== stamp) {
-		h.log('importing and publishing the demo workflows "DealPOS customer to CRM" and "DealPOS payment to invoice table"');
-		h.importAndPublish(runtime, env, { workflows: [workflow, paymentWorkflow], credentials: [credential] });
+		lib.log('importing and publishing the demo workflows "DealPOS customer to CRM" and "DealPOS payment to invoice table"');
+		lib.importAndPublish(runtime, env, { workflows: [workflow, paymentWorkflow], credentials: [credential] });
 		fs.writeFileSync(stampFile, stamp);
 	}
 
 	const trigger = workflow.nodes[0];
 	const base = eventUrl(`http://localhost:${port}`, trigger, '').replace(/\/$/, '');
-	h.log(`starting n8n (log: ${path.join(userFolder, 'n8n.log')})`);
-	const n8n = await h.start(runtime, env, { readyUrl: readyUrl(`http://127.0.0.1:${port}`, trigger) });
+	lib.log(`starting n8n (log: ${path.join(userFolder, 'n8n.log')})`);
+	const n8n = await lib.start(runtime, env, { readyUrl: readyUrl(`http://127.0.0.1:${port}`, trigger) });
 	const example = path.join(ROOT, 'dist', 'nodes', 'DealPosTrigger', 'catalog', 'index.js');
 	const catalog = require(example);
 	const body = JSON.stringify(catalog.findEvent('customer.created').example);
@@ -127,7 +122,7 @@ Fire a payment of invoice ${invoice.Number}:
 	const shutdown = async () => {
 		if (stopping) return;
 		stopping = true;
-		h.log('stopping n8n');
+		lib.log('stopping n8n');
 		await n8n.stop();
 		await api.close();
 		process.exit(0);
@@ -136,7 +131,7 @@ Fire a payment of invoice ${invoice.Number}:
 	process.on('SIGTERM', shutdown);
 	n8n.child.on('exit', (code) => {
 		if (!stopping) {
-			h.log(`n8n exited (${code}); see ${n8n.logFile}`);
+			lib.log(`n8n exited (${code}); see ${n8n.logFile}`);
 			process.exit(code || 1);
 		}
 	});

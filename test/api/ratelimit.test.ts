@@ -4,7 +4,7 @@
  */
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { startStandIn, type LogEntry, type StandIn } from '../../dev/stand-in/dealpos-api';
+import { startStandIn, type LogEntry, type StandIn } from '../../dev/lib';
 import { NODE, runNode, storedCredential, type StoredCredential } from './harness';
 import { DealPosApi } from '../../credentials/DealPosApi.credentials';
 import { getRequestHelperFunctions } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';

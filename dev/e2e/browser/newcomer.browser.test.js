@@ -27,10 +27,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { after, before, describe, it } = require('node:test');
 
-const h = require('../../lib/n8n');
-const { ROOT } = require('../../lib/provision');
-const { readyUrl } = require('../../lib/workflows');
-const { demoWorkflow } = require('../../lib/demo');
+const lib = require('../../lib');
+const { ROOT, readyUrl, demoWorkflow } = lib;
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Without the background-networking flags Chromium calls Google services, which hang on a closed network.
@@ -112,22 +110,22 @@ before(async () => {
 	if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
 	const { chromium } = require('playwright-core');
 	const t0 = Date.now();
-	ctx.runtime = h.ensureN8n();
+	ctx.runtime = lib.ensureN8n();
 	ctx.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-browser-'));
 	fs.mkdirSync(path.join(ctx.userFolder, 'files'));
-	h.installPackage(ctx.userFolder, h.pack({ build: process.env.E2E_SKIP_BUILD !== '1' }));
+	lib.installPackage(ctx.userFolder, lib.pack({ build: process.env.E2E_SKIP_BUILD !== '1' }));
 	ctx.catalog = require(path.join(ROOT, 'dist', 'nodes', 'DealPosTrigger', 'catalog'));
-	const port = await h.freePort();
+	const port = await lib.freePort();
 	ctx.base = `http://127.0.0.1:${port}`;
-	const env = h.environment(ctx.runtime, {
+	const env = lib.environment(ctx.runtime, {
 		userFolder: ctx.userFolder,
 		port,
-		brokerPort: await h.freePort(),
+		brokerPort: await lib.freePort(),
 		extra: { WEBHOOK_URL: DISPLAY_WEBHOOK_URL, N8N_WEBHOOK_URL: DISPLAY_WEBHOOK_URL },
 	});
 	ctx.demo = demoWorkflow();
-	h.importAndPublish(ctx.runtime, env, { workflows: [ctx.demo] });
-	ctx.n8n = await h.start(ctx.runtime, env, { readyUrl: readyUrl(ctx.base, ctx.demo.nodes[0]), timeoutMs: 240000 });
+	lib.importAndPublish(ctx.runtime, env, { workflows: [ctx.demo] });
+	ctx.n8n = await lib.start(ctx.runtime, env, { readyUrl: readyUrl(ctx.base, ctx.demo.nodes[0]), timeoutMs: 240000 });
 	ctx.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 	const context = await ctx.browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'Asia/Jakarta' });
 	await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ctx.base });
@@ -228,7 +226,7 @@ describe('newcomer path in the n8n editor', () => {
 		await ndv.getByText('Webhook URLs', { exact: true }).click();
 		const read = async () => (await urls.allInnerTexts()).map((s) => s.replace(/\s+/g, ''));
 		await ndv.locator(id('radio-button-production')).click();
-		await h.waitFor(
+		await lib.waitFor(
 			async () => {
 				const shown = await read();
 				return shown.length > 0 && shown.every((u) => u.includes('/webhook/'));
@@ -244,7 +242,7 @@ describe('newcomer path in the n8n editor', () => {
 		assert.deepEqual(production.map((u) => u.split('/').pop()).sort(), ['created', 'deleted']);
 		await picture('node-events-and-urls.png');
 		await ndv.locator(id('radio-button-test')).click();
-		await h.waitFor(async () => (await read()).every((u) => u.includes('/webhook-test/')), { timeoutMs: 15000, what: 'the test URLs' });
+		await lib.waitFor(async () => (await read()).every((u) => u.includes('/webhook-test/')), { timeoutMs: 15000, what: 'the test URLs' });
 		const test = await read();
 		for (const url of test) assert.match(url, pattern('webhook-test'));
 		ctx.testUrl = test.find((u) => u.endsWith('/invoice/created'));
@@ -259,7 +257,7 @@ describe('newcomer path in the n8n editor', () => {
 		const target = `${ctx.base}${new URL(ctx.testUrl).pathname}`;
 		await ndv.locator(id('node-execute-button')).click();
 		let answer;
-		await h.waitFor(
+		await lib.waitFor(
 			async () => {
 				const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(example) });
 				answer = `${res.status} ${await res.text()}`;
@@ -309,7 +307,7 @@ describe('newcomer path in the n8n editor', () => {
 		await page.keyboard.press('ControlOrMeta+a');
 		await page.keyboard.press('ControlOrMeta+c');
 		let copied;
-		await h.waitFor(async () => Boolean((copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).nodes), {
+		await lib.waitFor(async () => Boolean((copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).nodes), {
 			timeoutMs: 10000,
 			what: 'the copied workflow',
 		});

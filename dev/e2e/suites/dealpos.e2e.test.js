@@ -11,16 +11,10 @@ const { after, before, describe, it } = require('node:test');
 const { execFile } = require('node:child_process');
 const { promisify } = require('node:util');
 
-const h = require('../../lib/n8n');
-const wf = require('../../lib/workflows');
-const { startCapture, settle } = require('../../lib/capture');
-const { demoWorkflow, TABLE, KEY } = require('../../lib/demo');
-const { loyaltyWorkflows, MEMBERS } = require('../../lib/loyalty');
-const { paymentToInvoiceWorkflow, apiCredential } = require('../../lib/api-demo');
-const { startStandIn } = require('../../stand-in/dealpos-api');
+const lib = require('../../lib');
+const { startCapture, settle, demoWorkflow, TABLE, KEY, loyaltyWorkflows, MEMBERS, paymentToInvoiceWorkflow, apiCredential, startStandIn, DEFAULT_VERSION } = lib;
 
 const catalog = require('../../../dist/nodes/DealPosTrigger/catalog');
-const { DEFAULT_VERSION } = require('../../lib/provision');
 
 /** The n8n version under test (N8N_VERSION, as dev/e2e/run.js sets it) and its major. */
 const N8N_VERSION = process.env.N8N_VERSION || DEFAULT_VERSION;
@@ -55,15 +49,15 @@ const CREDENTIALS = [
 function authWorkflows(captureUrl) {
 	const common = { captureUrl, category: 'customer', events: ['created'], authentication: 'dealPosWebhookAuthApi' };
 	return {
-		header: wf.captureWorkflow({ tag: 'auth-header', credentialId: 'dpCredHeader0001', ...common }),
-		oauth: wf.captureWorkflow({ tag: 'auth-oauth', credentialId: 'dpCredOauth00001', ...common }),
+		header: lib.captureWorkflow({ tag: 'auth-header', credentialId: 'dpCredHeader0001', ...common }),
+		oauth: lib.captureWorkflow({ tag: 'auth-oauth', credentialId: 'dpCredOauth00001', ...common }),
 	};
 }
 
 /** One capture workflow per category with events, listening to all of them and the custom event `restored`. */
 function categoryWorkflows(captureUrl) {
 	return catalog.CATEGORIES.filter((c) => c.events.length).map((c) =>
-		wf.captureWorkflow({
+		lib.captureWorkflow({
 			tag: `cat-${c.slug}`,
 			captureUrl,
 			category: c.slug,
@@ -80,7 +74,7 @@ function categoryWorkflows(captureUrl) {
  */
 function rowsOf({ tag, name, table, column, value, y }) {
 	const rows = {
-		id: wf.webhookIdFor(`${tag}-rows`),
+		id: lib.webhookIdFor(`${tag}-rows`),
 		name,
 		type: 'n8n-nodes-base.dataTable',
 		typeVersion: 1.1,
@@ -95,7 +89,7 @@ function rowsOf({ tag, name, table, column, value, y }) {
 		},
 	};
 	const all = {
-		id: wf.webhookIdFor(`${tag}-all`),
+		id: lib.webhookIdFor(`${tag}-all`),
 		name: 'All rows',
 		type: 'n8n-nodes-base.aggregate',
 		typeVersion: 1,
@@ -113,9 +107,9 @@ function demoWithCapture(captureUrl) {
 	const demo = demoWorkflow();
 	const name = 'Rows of this customer';
 	const read = rowsOf({ tag: 'demo-e2e', name, table: TABLE, column: KEY, value: `={{ $('Map to CRM contact').first().json.${KEY} }}`, y: -100 });
-	const capture = wf.captureNode('Capture', `${captureUrl}/demo`, [1440, -100]);
+	const capture = lib.captureNode('Capture', `${captureUrl}/demo`, [1440, -100]);
 	demo.nodes.push(...read, capture);
-	Object.assign(demo.connections, wf.connect('Save contact', name, 'All rows', 'Capture'));
+	Object.assign(demo.connections, lib.connect('Save contact', name, 'All rows', 'Capture'));
 	return demo;
 }
 
@@ -135,7 +129,7 @@ function paymentToInvoiceWithCapture(captureUrl) {
 		y: 0,
 	});
 	const invoice = {
-		id: wf.webhookIdFor('e2e-api-invoice'),
+		id: lib.webhookIdFor('e2e-api-invoice'),
 		name: 'With the invoice item',
 		type: 'n8n-nodes-base.set',
 		typeVersion: 3.4,
@@ -146,9 +140,9 @@ function paymentToInvoiceWithCapture(captureUrl) {
 			options: {},
 		},
 	};
-	const capture = wf.captureNode('Capture', `${captureUrl}/api-demo`, [1680, 0]);
+	const capture = lib.captureNode('Capture', `${captureUrl}/api-demo`, [1680, 0]);
 	workflow.nodes.push(...read, invoice, capture);
-	Object.assign(workflow.connections, wf.connect('Save invoice', 'Rows of this invoice', 'All rows', 'With the invoice item', 'Capture'));
+	Object.assign(workflow.connections, lib.connect('Save invoice', 'Rows of this invoice', 'All rows', 'With the invoice item', 'Capture'));
 	return workflow;
 }
 
@@ -170,17 +164,17 @@ async function post(url, body, headers = {}) {
 
 before(async () => {
 	const t0 = Date.now();
-	ctx.runtime = h.ensureN8n();
+	ctx.runtime = lib.ensureN8n();
 	ctx.capture = await startCapture();
 	// DealPOS's REST API, stood in for on loopback (documented limits: 50 requests per 180 s).
 	ctx.api = await startStandIn();
 	ctx.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-e2e-'));
 	fs.mkdirSync(path.join(ctx.userFolder, 'files'));
-	h.installPackage(ctx.userFolder, h.pack({ build: process.env.E2E_SKIP_BUILD !== '1' }));
-	const env = h.environment(ctx.runtime, {
+	lib.installPackage(ctx.userFolder, lib.pack({ build: process.env.E2E_SKIP_BUILD !== '1' }));
+	const env = lib.environment(ctx.runtime, {
 		userFolder: ctx.userFolder,
-		port: await h.freePort(),
-		brokerPort: await h.freePort(),
+		port: await lib.freePort(),
+		brokerPort: await lib.freePort(),
 	});
 	ctx.categories = categoryWorkflows(ctx.capture.url);
 	ctx.demo = demoWithCapture(ctx.capture.url);
@@ -191,13 +185,13 @@ before(async () => {
 	const credentials = [...CREDENTIALS, apiCredential(ctx.api.url, ctx.api.clients[0])];
 	ctx.apiCredentialId = credentials[credentials.length - 1].id;
 	// A fresh user folder: n8n 1.x may activate them all with one command.
-	h.importAndPublish(ctx.runtime, env, { workflows: ctx.workflows, credentials, activateAll: true });
+	lib.importAndPublish(ctx.runtime, env, { workflows: ctx.workflows, credentials, activateAll: true });
 	ctx.base = `http://127.0.0.1:${env.N8N_PORT}`;
 	const last = ctx.workflows[ctx.workflows.length - 1].nodes[0];
-	ctx.n8n = await h.start(ctx.runtime, env, { readyUrl: wf.readyUrl(ctx.base, last) });
+	ctx.n8n = await lib.start(ctx.runtime, env, { readyUrl: lib.readyUrl(ctx.base, last) });
 	// Every published workflow answers before the tests start.
 	for (const w of ctx.workflows) {
-		await h.waitFor(() => h.registered(wf.readyUrl(ctx.base, w.nodes[0])), {
+		await lib.waitFor(() => lib.registered(lib.readyUrl(ctx.base, w.nodes[0])), {
 			timeoutMs: 30000,
 			what: `workflow ${w.name}`,
 		});
@@ -226,7 +220,7 @@ describe('every event of the catalog, sent with dealpos-send', () => {
 			const trigger = triggerOf(category);
 			const tag = `/cat-${category}`;
 			const before = ctx.capture.at(tag).length;
-			const { stdout } = await send([event.key, wf.eventUrl(ctx.base, trigger, slug)]);
+			const { stdout } = await send([event.key, lib.eventUrl(ctx.base, trigger, slug)]);
 			assert.match(stdout, /^HTTP 200 /);
 			if (!event.synchronous) assert.match(stdout, /\{"status":"success"\}/);
 			await ctx.capture.waitFor(() => ctx.capture.at(tag).length >= before + 1);
@@ -246,7 +240,7 @@ describe('every event of the catalog, sent with dealpos-send', () => {
 		const trigger = triggerOf('invoice');
 		const before = ctx.capture.at('/cat-invoice').length;
 		const body = { ID: 'r-1', Number: '2026.01.0009', Amount: '1500', Date: '2026-01-15T10:30:00' };
-		const res = await post(wf.eventUrl(ctx.base, trigger, 'restored'), body);
+		const res = await post(lib.eventUrl(ctx.base, trigger, 'restored'), body);
 		assert.equal(res.status, 200);
 		await ctx.capture.waitFor(() => ctx.capture.at('/cat-invoice').length > before);
 		const item = ctx.capture.at('/cat-invoice')[before].body;
@@ -258,10 +252,10 @@ describe('every event of the catalog, sent with dealpos-send', () => {
 	it('a URL of another category: 404 naming the URLs to paste instead, no execution', async () => {
 		const trigger = triggerOf('customer');
 		const before = ctx.capture.received.length;
-		const res = await post(wf.eventUrl(ctx.base, trigger, 'created', { category: 'invoice' }), catalog.findEvent('invoice.created').example);
+		const res = await post(lib.eventUrl(ctx.base, trigger, 'created', { category: 'invoice' }), catalog.findEvent('invoice.created').example);
 		assert.equal(res.status, 404);
 		assert.equal(res.json.status, 'error');
-		assert.ok(res.json.urls.some((u) => u.url === wf.eventUrl(ctx.base, trigger, 'created')), JSON.stringify(res.json.urls));
+		assert.ok(res.json.urls.some((u) => u.url === lib.eventUrl(ctx.base, trigger, 'created')), JSON.stringify(res.json.urls));
 		await settle(2000);
 		assert.equal(ctx.capture.received.length, before);
 	});
@@ -269,7 +263,7 @@ describe('every event of the catalog, sent with dealpos-send', () => {
 	it('a name that is no event and the literal :event have no URL: n8n answers 404 (an error in DealPOS\'s log)', async () => {
 		const trigger = triggerOf('customer');
 		for (const name of ['no-such-event', ':event']) {
-			const res = await post(wf.eventUrl(ctx.base, trigger, name), catalog.findEvent('customer.created').example);
+			const res = await post(lib.eventUrl(ctx.base, trigger, name), catalog.findEvent('customer.created').example);
 			assert.equal(res.status, 404, `${name}: ${res.status} ${res.text}`);
 		}
 	});
@@ -277,7 +271,7 @@ describe('every event of the catalog, sent with dealpos-send', () => {
 	it('an event the node does not listen to: 2xx and no execution', async () => {
 		const trigger = ctx.auth.header.nodes[0];
 		const before = ctx.capture.received.length;
-		const res = await post(wf.eventUrl(ctx.base, trigger, 'deleted'), catalog.findEvent('customer.created').example, { 'X-API-Key': SECRET });
+		const res = await post(lib.eventUrl(ctx.base, trigger, 'deleted'), catalog.findEvent('customer.created').example, { 'X-API-Key': SECRET });
 		assert.ok(res.status >= 200 && res.status < 300, `status ${res.status}`);
 		assert.equal(res.json.status, 'ignored');
 		await settle(2500);
@@ -290,7 +284,7 @@ describe('typed items through a real n8n', () => {
 		const trigger = triggerOf('invoice-payment');
 		const before = ctx.capture.at('/cat-invoice-payment').length;
 		const example = { ...catalog.findEvent('invoice-payment.created').example, Amount: '100000' };
-		await post(wf.eventUrl(ctx.base, trigger, 'created'), example);
+		await post(lib.eventUrl(ctx.base, trigger, 'created'), example);
 		await ctx.capture.waitFor(() => ctx.capture.at('/cat-invoice-payment').length > before);
 		const item = ctx.capture.at('/cat-invoice-payment')[before].body;
 		assert.equal(item.Amount, 100000);
@@ -300,7 +294,7 @@ describe('typed items through a real n8n', () => {
 	it('Customer Created Birthdate becomes an ISO timestamp in the workflow timezone', async () => {
 		const trigger = triggerOf('customer');
 		const before = ctx.capture.at('/cat-customer').length;
-		await post(wf.eventUrl(ctx.base, trigger, 'created'), catalog.findEvent('customer.created').example);
+		await post(lib.eventUrl(ctx.base, trigger, 'created'), catalog.findEvent('customer.created').example);
 		await ctx.capture.waitFor(() => ctx.capture.at('/cat-customer').length > before);
 		assert.equal(ctx.capture.at('/cat-customer')[before].body.Birthdate, '2018-07-22T00:00:00.000+07:00');
 	});
@@ -317,7 +311,7 @@ describe('Invoice Payment Created -> DealPOS: Invoice Get by its InvoiceID -> Da
 		};
 		const before = ctx.capture.at('/api-demo').length;
 		const since = ctx.api.log.length;
-		const res = await post(wf.eventUrl(ctx.base, ctx.paymentInvoice.nodes[0], 'created'), payment);
+		const res = await post(lib.eventUrl(ctx.base, ctx.paymentInvoice.nodes[0], 'created'), payment);
 		assert.equal(res.status, 200, res.text);
 		await ctx.capture.waitFor(() => ctx.capture.at('/api-demo').length > before, 30000);
 		const { rows, invoice } = ctx.capture.at('/api-demo')[before].body;
@@ -351,7 +345,7 @@ describe('Invoice Payment Created -> DealPOS: Invoice Get by its InvoiceID -> Da
 		const before = ctx.capture.at('/api-demo').length;
 		const since = ctx.api.log.length;
 		const payment = { ...catalog.findEvent('invoice-payment.created').example, ID: paymentId, InvoiceID: ctx.api.data.invoices[index].ID };
-		const res = await post(wf.eventUrl(ctx.base, ctx.paymentInvoice.nodes[0], 'created'), payment);
+		const res = await post(lib.eventUrl(ctx.base, ctx.paymentInvoice.nodes[0], 'created'), payment);
 		assert.equal(res.status, 200, res.text);
 		await ctx.capture.waitFor(() => ctx.capture.at('/api-demo').length > before, 30000);
 		assert.equal(ctx.capture.at('/api-demo')[before].body.invoice.ID, ctx.api.data.invoices[index].ID);
@@ -370,7 +364,7 @@ describe('demo workflow "DealPOS customer to CRM"', () => {
 	/** Posts `body` to the demo's `event` URL; resolves with the Data table rows of its customer code. */
 	async function deliver(event, body) {
 		const before = ctx.capture.at('/demo').length;
-		const res = await post(wf.eventUrl(ctx.base, ctx.demo.nodes[0], event), body);
+		const res = await post(lib.eventUrl(ctx.base, ctx.demo.nodes[0], event), body);
 		assert.equal(res.status, 200, res.text);
 		await ctx.capture.waitFor(() => ctx.capture.at('/demo').length > before);
 		return ctx.capture.at('/demo')[before].body.rows;
@@ -427,7 +421,7 @@ describe('loyalty events: the workflow answers DealPOS', () => {
 
 	it('Fetch Loyalty Points answers {"Point": n}', async () => {
 		const trigger = ctx.loyalty['loyalty-fetch-points.json'].nodes[0];
-		const res = await timed(wf.eventUrl(ctx.base, trigger, 'fetch-points'), catalog.findEvent('loyalty-point.fetch-points').example);
+		const res = await timed(lib.eventUrl(ctx.base, trigger, 'fetch-points'), catalog.findEvent('loyalty-point.fetch-points').example);
 		assert.equal(res.status, 200, res.text);
 		assert.deepEqual(res.json, { Point: MEMBERS['+628159137777'] });
 		assert.ok(res.ms < 30000);
@@ -437,14 +431,14 @@ describe('loyalty events: the workflow answers DealPOS', () => {
 		const trigger = ctx.loyalty['loyalty-order-complete.json'].nodes[0];
 		// The documented example is cut off in the docs; these are its documented top-level values.
 		const body = { ID: '4bd2e7fc-d6c8-4966-a111-4c1db26d3606', Outlet: 'Outlet1', Number: 'B1.23.02.00004', Date: '2023-02-17T00:00:00', Gross: 90000, Sales: 90000 };
-		const res = await timed(wf.eventUrl(ctx.base, trigger, 'order-complete'), body);
+		const res = await timed(lib.eventUrl(ctx.base, trigger, 'order-complete'), body);
 		assert.equal(res.status, 200);
 		assert.deepEqual(res.json, { reward: 9000 });
 	});
 
 	it('Validate Coupon (External Loyalty App) answers the documented coupon, or 400 used', async () => {
 		const trigger = ctx.loyalty['loyalty-validate-coupon-external-app.json'].nodes[0];
-		const url = wf.eventUrl(ctx.base, trigger, 'validate-coupon');
+		const url = lib.eventUrl(ctx.base, trigger, 'validate-coupon');
 		const ok = await timed(url, catalog.findEvent('loyalty-point.validate-coupon').example);
 		assert.equal(ok.status, 200);
 		assert.deepEqual(ok.json, { Type: 'percentageDiscount', Amount: 50, status: 'activated', expiredAt: '2023-03-19T16:59:59.999Z' });
@@ -455,7 +449,7 @@ describe('loyalty events: the workflow answers DealPOS', () => {
 
 	it('Validate Coupon (Promotion Coupon Provider) answers {"Type", "Amount", "Notification"}', async () => {
 		const trigger = ctx.loyalty['loyalty-validate-coupon-provider.json'].nodes[0];
-		const res = await timed(wf.eventUrl(ctx.base, trigger, 'validate-coupon'), catalog.findEvent('loyalty-provider.validate-coupon').example);
+		const res = await timed(lib.eventUrl(ctx.base, trigger, 'validate-coupon'), catalog.findEvent('loyalty-provider.validate-coupon').example);
 		assert.equal(res.status, 200);
 		assert.deepEqual(res.json, { Type: 'Percentage', Amount: 50, Notification: 'Coupon 1234 applied' });
 	});
@@ -468,7 +462,7 @@ describe('only DealPOS gets in, through a real n8n', () => {
 	async function deliveredWith(workflow, headers) {
 		const tag = `/${workflow.nodes[1].parameters.url.split('/').pop()}`;
 		const before = ctx.capture.at(tag).length;
-		const res = await post(wf.eventUrl(ctx.base, workflow.nodes[0], 'created'), catalog.findEvent('customer.created').example, headers);
+		const res = await post(lib.eventUrl(ctx.base, workflow.nodes[0], 'created'), catalog.findEvent('customer.created').example, headers);
 		if (res.status === 200) await ctx.capture.waitFor(() => ctx.capture.at(tag).length > before);
 		await settle(1500);
 		return { res, executions: ctx.capture.at(tag).length - before };
@@ -490,7 +484,7 @@ describe('only DealPOS gets in, through a real n8n', () => {
 	});
 
 	it('OAuth 2.0: tokens from Basic, form and JSON client credentials each let one event in', async () => {
-		const url = wf.tokenUrl(ctx.base, ctx.auth.oauth.nodes[0]);
+		const url = lib.tokenUrl(ctx.base, ctx.auth.oauth.nodes[0]);
 		const requests = [
 			{ headers: { authorization: basic(CLIENT.id, CLIENT.secret), 'content-type': 'application/x-www-form-urlencoded' }, body: form({ grant_type: 'client_credentials' }) },
 			{ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ grant_type: 'client_credentials', client_id: CLIENT.id, client_secret: CLIENT.secret }) },
@@ -508,7 +502,7 @@ describe('only DealPOS gets in, through a real n8n', () => {
 	});
 
 	it('OAuth 2.0: a wrong client secret gets invalid_client, an event without a valid token 401', async () => {
-		const url = wf.tokenUrl(ctx.base, ctx.auth.oauth.nodes[0]);
+		const url = lib.tokenUrl(ctx.base, ctx.auth.oauth.nodes[0]);
 		const bad = await post(url, { grant_type: 'client_credentials', client_id: CLIENT.id, client_secret: 'wrong-secret-0123456789' });
 		assert.equal(bad.status, 401);
 		assert.equal(bad.json.error, 'invalid_client');
@@ -523,7 +517,7 @@ describe('only DealPOS gets in, through a real n8n', () => {
 describe('dealpos-send: answers, tokens and headers', () => {
 	it('loyalty-point.fetch-points: prints the workflow\'s answer', async () => {
 		const trigger = ctx.loyalty['loyalty-fetch-points.json'].nodes[0];
-		const { stdout } = await send(['loyalty-point.fetch-points', wf.eventUrl(ctx.base, trigger, 'fetch-points'), '--quiet']);
+		const { stdout } = await send(['loyalty-point.fetch-points', lib.eventUrl(ctx.base, trigger, 'fetch-points'), '--quiet']);
 		assert.deepEqual(JSON.parse(stdout), { Point: 1208 });
 	});
 
@@ -532,8 +526,8 @@ describe('dealpos-send: answers, tokens and headers', () => {
 		const before = ctx.capture.at('/auth-oauth').length;
 		const { stdout } = await send([
 			'customer.created',
-			wf.eventUrl(ctx.base, trigger, 'created'),
-			'--token-url', wf.tokenUrl(ctx.base, trigger),
+			lib.eventUrl(ctx.base, trigger, 'created'),
+			'--token-url', lib.tokenUrl(ctx.base, trigger),
 			'--client-id', CLIENT.id,
 			'--client-secret', CLIENT.secret,
 		]);
@@ -542,7 +536,7 @@ describe('dealpos-send: answers, tokens and headers', () => {
 	});
 
 	it('sends with a header secret', async () => {
-		const { stdout } = await send(['customer.created', wf.eventUrl(ctx.base, ctx.auth.header.nodes[0], 'created'), '--header', `X-API-Key: ${SECRET}`]);
+		const { stdout } = await send(['customer.created', lib.eventUrl(ctx.base, ctx.auth.header.nodes[0], 'created'), '--header', `X-API-Key: ${SECRET}`]);
 		assert.match(stdout, /^HTTP 200/);
 	});
 });
@@ -600,7 +594,7 @@ describe('the editor listening for a test event', () => {
 		assert.equal(run.status, 200, text);
 		assert.match(text, /waitingForWebhook/);
 		const before = ctx.capture.at('/cat-customer').length;
-		const url = wf.eventUrl(ctx.base, workflow.nodes[0], 'created', { test: true });
+		const url = lib.eventUrl(ctx.base, workflow.nodes[0], 'created', { test: true });
 		const res = await post(url, catalog.findEvent('customer.created').example);
 		assert.equal(res.status, 200, res.text);
 		await ctx.capture.waitFor(() => ctx.capture.at('/cat-customer').length > before);
@@ -613,7 +607,7 @@ describe('the editor listening for a test event', () => {
 		const cookie = await login();
 		const trigger = triggerOf('invoice-payment');
 		const before = ctx.capture.at('/cat-invoice-payment').length;
-		await post(wf.eventUrl(ctx.base, trigger, 'created'), { ID: 'p-hint', InvoiceID: 'i-1', Amount: 'a lot' });
+		await post(lib.eventUrl(ctx.base, trigger, 'created'), { ID: 'p-hint', InvoiceID: 'i-1', Amount: 'a lot' });
 		await ctx.capture.waitFor(() => ctx.capture.at('/cat-invoice-payment').length > before);
 		const workflowId = ctx.categories.find((w) => w.nodes[0] === trigger).id;
 		const headers = { cookie, 'browser-id': 'e2e-browser' };
@@ -622,7 +616,7 @@ describe('the editor listening for a test event', () => {
 		assert.equal(list.status, 200, listText);
 		const id = /"id":"?(\d+)"?/.exec(listText)[1];
 		let text = '';
-		await h.waitFor(async () => {
+		await lib.waitFor(async () => {
 			text = await (await fetch(`${ctx.base}/rest/executions/${id}`, { headers })).text();
 			return text.includes('p-hint');
 		}, { timeoutMs: 15000, what: `execution ${id}` });

@@ -1,16 +1,23 @@
+// @ts-check
 'use strict';
 // Generated DealPOS-like bodies for the normaliser's properties, shared by the property tests
 // (test/normalize.property.test.ts, against the TypeScript sources) and the soak run
-// (dev/load/soak.js, against dist/), so both exercise the same bodies. Plain JavaScript so
-// that the soak script can load it without a compiler. Bodies are JSON *text*, so that JSON.parse
-// creates own `__proto__` keys as real DealPOS bodies would.
-const fc = require('fast-check');
+// (dev/load/soak.js, against dist/), so both exercise the same bodies. JavaScript (type-checked)
+// so that the soak script can load it without a compiler. Bodies are JSON *text*, so that
+// JSON.parse creates own `__proto__` keys as real DealPOS bodies would.
+
+/** @typedef {import('../../nodes/DealPosTrigger/catalog').DealPosEvent} DealPosEvent */
+/** @typedef {import('../../nodes/DealPosTrigger/catalog').DealPosField} DealPosField */
 
 /**
  * The arbitraries, built over the catalog the caller passes in: `events` (allEvents()) and
- * `documentedFields(event)`, from the sources or from dist/.
+ * `documentedFields(event)`, from the sources or from dist/. fast-check (a dev dependency) is
+ * loaded here, not when dev/lib is: `npm test` and `npm run n8n` load dev/lib before installing.
+ * @param {{ events: DealPosEvent[], documentedFields: (event: DealPosEvent) => DealPosField[] }} catalog
  */
 function bodyArbitraries({ events, documentedFields }) {
+	/** @type {typeof import('fast-check')} */
+	const fc = require('fast-check');
 	const pad = (n, width = 2) => String(n).padStart(width, '0');
 
 	/** ISO-like timestamps with 0-7 fractional digits and optional offsets (some invalid, like 31 Feb). */
