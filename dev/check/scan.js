@@ -30,7 +30,7 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { createRequire } = require('node:module');
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const { ROOT, parseCli } = require('../lib');
 const SCANNER = '@n8n/scan-community-package';
 const SCANNER_VERSION = process.env.N8N_SCANNER_VERSION || '0.32.0';
 // The tarball leg's patterns are an inline literal in the scanner's analyzePackageByName
@@ -78,8 +78,8 @@ function packAndUnpack(pkgDir, tmp) {
  */
 
 async function main() {
-	const args = process.argv.slice(2);
-	const pkgDir = path.resolve(args[0] || ROOT);
+	const { positionals } = parseCli({}, { positionals: true });
+	const pkgDir = path.resolve(positionals[0] || ROOT);
 	const started = Date.now();
 	const scannerDir = ensureScanner();
 	const scannerRequire = createRequire(path.join(scannerDir, 'package.json'));

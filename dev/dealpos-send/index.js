@@ -10,6 +10,7 @@
 // own or synthetic) is generated from the node's catalog by `npm run generate`; a test keeps it equal.
 // From a clone: `node dev/dealpos-send <event> <url>`; published: `npx dealpos-send <event> <url>`.
 const fs = require('node:fs');
+const { parseArgs } = require('node:util');
 
 /** The catalog's events with their examples (events.json beside this file). */
 function loadCatalog() {
@@ -35,29 +36,43 @@ Options:
 
 Exit code 0 when the answer is 2xx.`;
 
-function parseArgs(argv) {
-	const args = { headers: {}, positional: [] };
-	for (let i = 0; i < argv.length; i++) {
-		const a = argv[i];
-		const next = () => {
-			if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
-			return argv[++i];
-		};
-		if (a === '--body') args.body = next();
-		else if (a === '--header') {
-			const h = next();
-			const colon = h.indexOf(':');
-			if (colon < 1) throw new Error(`--header wants "Name: value", got ${h}`);
-			args.headers[h.slice(0, colon).trim()] = h.slice(colon + 1).trim();
-		} else if (a === '--basic') args.basic = next();
-		else if (a === '--token-url') args.tokenUrl = next();
-		else if (a === '--client-id') args.clientId = next();
-		else if (a === '--client-secret') args.clientSecret = next();
-		else if (a === '--quiet') args.quiet = true;
-		else if (a === '-h' || a === '--help') args.help = true;
-		else args.positional.push(a);
+/**
+ * The command line, parsed by node:util parseArgs.
+ * @param {string[]} argv
+ */
+function parseCommandLine(argv) {
+	const { values, positionals } = parseArgs({
+		args: argv,
+		allowPositionals: true,
+		options: {
+			body: { type: 'string' },
+			header: { type: 'string', multiple: true, default: [] },
+			basic: { type: 'string' },
+			'token-url': { type: 'string' },
+			'client-id': { type: 'string' },
+			'client-secret': { type: 'string' },
+			quiet: { type: 'boolean', default: false },
+			help: { type: 'boolean', short: 'h', default: false },
+		},
+	});
+	/** @type {Record<string, string>} */
+	const headers = {};
+	for (const h of values.header) {
+		const colon = h.indexOf(':');
+		if (colon < 1) throw new Error(`--header wants "Name: value", got ${h}`);
+		headers[h.slice(0, colon).trim()] = h.slice(colon + 1).trim();
 	}
-	return args;
+	return {
+		body: values.body,
+		headers,
+		basic: values.basic,
+		tokenUrl: values['token-url'],
+		clientId: values['client-id'],
+		clientSecret: values['client-secret'],
+		quiet: values.quiet,
+		help: values.help,
+		positional: positionals,
+	};
 }
 
 async function fetchToken({ tokenUrl, clientId, clientSecret }) {
@@ -92,7 +107,7 @@ function list(catalog) {
 }
 
 async function main() {
-	const args = parseArgs(process.argv.slice(2));
+	const args = parseCommandLine(process.argv.slice(2));
 	const catalog = loadCatalog();
 	if (args.help) return process.stdout.write(`${USAGE}\n`);
 	if (args.positional[0] === 'list') return list(catalog);

@@ -9,9 +9,10 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { DEFAULT_VERSION, ROOT, nodeMajorFor } = require('../lib');
+const { DEFAULT_VERSION, ROOT, nodeMajorFor, parseCli } = require('../lib');
 
-const versions = process.argv.slice(2).length ? process.argv.slice(2) : [process.env.N8N_VERSION || DEFAULT_VERSION];
+const { positionals } = parseCli({}, { positionals: true });
+const versions = positionals.length ? positionals : [process.env.N8N_VERSION || DEFAULT_VERSION];
 const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status || 1);
 

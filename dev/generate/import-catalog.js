@@ -7,13 +7,12 @@
 // test/fixtures/dealpos-docs-catalog.json; a path given is copied over the vendored copy first).
 const fs = require('node:fs');
 const path = require('node:path');
-const { parseArgs } = require('node:util');
-const { ROOT, catalogImport } = require('../lib');
+const { ROOT, catalogImport, parseCli } = require('../lib');
 
 const { render, SRC, OUT } = catalogImport;
 
 function main() {
-	const src = parseArgs({ allowPositionals: true }).positionals[0] || SRC;
+	const src = parseCli({}, { positionals: true }).positionals[0] || SRC;
 	const docs = JSON.parse(fs.readFileSync(src, 'utf8'));
 	// A new copy of the documentation catalog is vendored first, so tests and the import agree.
 	if (path.resolve(src) !== SRC) fs.copyFileSync(src, SRC);

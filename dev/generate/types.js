@@ -5,8 +5,7 @@
 // compiled catalog: build first). `--check`: exit 1 when the committed file is stale.
 const fs = require('node:fs');
 const path = require('node:path');
-const { parseArgs } = require('node:util');
-const { ROOT, typesRender } = require('../lib');
+const { ROOT, typesRender, parseCli } = require('../lib');
 
 const { render, loadApi, OUT, DIST } = typesRender;
 
@@ -21,7 +20,7 @@ function main() {
 		process.exit(1);
 	}
 	const text = render(api);
-	if (parseArgs({ options: { check: { type: 'boolean' } } }).values.check) {
+	if (parseCli({ check: { type: 'boolean', default: false } }).values.check) {
 		const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
 		if (current !== text) {
 			console.error(

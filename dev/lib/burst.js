@@ -16,7 +16,12 @@
 // models the other reading, where DealPOS treats it like a 5xx and retries once.
 const { performance } = require('node:perf_hooks');
 
-const { post, deliver, latency, keepAliveAgent, oneShotAgent, waitIdle, ms } = require('./load');
+const { post, deliver, latency, keepAliveAgent, oneShotAgent, waitIdle, ms, loadLine } = require('./load');
+const { startCapture } = require('./capture');
+const { startSingle, logCounts } = require('./instance');
+const { captureWorkflow, readyUrl, eventUrl } = require('./workflows');
+const { customer } = require('./payloads');
+const { log } = require('./util');
 
 const RETRY_DELAY_MS = 7000;
 const DEALPOS_TIMEOUT_MS = 30000;
@@ -65,7 +70,7 @@ async function runBurst({
 }) {
 	const prefix = `/${tag}`;
 	const before = capture.at(prefix).length;
-	const example = require('./payloads').customer();
+	const example = customer();
 	const bodies = (i) => JSON.stringify({ ...example, BurstID: `${runId}-${i}` });
 	const attempts = Array.from({ length: count }, () => []);
 	const retries = [];
@@ -235,4 +240,65 @@ function printBurst(title, r) {
 	console.log(lines.join('\n'));
 }
 
-module.exports = { runBurst, printBurst, retryable, RETRY_DELAY_MS, DEALPOS_TIMEOUT_MS };
+/** The burst workflow: DealPOS Trigger (Customer Created) -> HTTP Request to the capture server. */
+function burstWorkflow(captureUrl, tag = 'burst') {
+	return captureWorkflow({ tag, captureUrl, category: 'customer', events: ['created'] });
+}
+
+/**
+ * Single-process burst: starts n8n, runs the burst (optionally restarting n8n midway), stops n8n.
+ * Resolves the report. Used by dev/load/burst.js and by dev/load/queue-mode.js for its baseline.
+ */
+async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = false, retry = false, retryConnectionErrors = false, keepAlive = true, ratePerSecond, n8nEnv = {} }) {
+	customer(); // load the catalog now, not after n8n started
+	const capture = await startCapture();
+	const workflow = burstWorkflow(capture.url);
+	const trigger = workflow.nodes[0];
+	let inst;
+	let failed = true;
+	try {
+		inst = await startSingle({
+			runtime,
+			tgz,
+			workflows: [workflow],
+			label: 'burst',
+			extraEnv: n8nEnv,
+			readyUrls: (base) => [readyUrl(base, trigger)],
+		});
+		const url = eventUrl(inst.base, trigger, 'created');
+		const load = loadLine();
+		log(`burst: ${count} deliveries at concurrency ${concurrency} to ${url}${restart ? ', restart midway' : ''} (${load})`);
+		const report = await runBurst({
+			url,
+			capture,
+			tag: 'burst',
+			count,
+			concurrency,
+			retry,
+			retryConnectionErrors,
+			keepAlive,
+			ratePerSecond,
+			idlePids: () => (inst.n8n ? [inst.n8n.child.pid] : []),
+			log: (m) => log(`burst: ${m}`),
+			midway: restart
+				? async (completed) => {
+						log('burst: SIGTERM to n8n');
+						const info = await inst.restart({
+							onExited: (exitMs) => log(`burst: n8n exited ${(exitMs / 1000).toFixed(1)} s after SIGTERM; starting it again`),
+						});
+						log(`burst: n8n answers again ${(info.readyMs / 1000).toFixed(1)} s after SIGTERM`);
+						return { sigtermAfterFirstAttempts: completed, exitAfterSigtermMs: info.exitMs, readyAfterSigtermMs: info.readyMs, exit: info.exit };
+					}
+				: undefined,
+		});
+		report.load = { before: load, after: loadLine() };
+		report.n8nLog = logCounts(inst.n8n ? inst.n8n.logFile : `${inst.userFolder}/n8n.log`);
+		failed = false;
+		return report;
+	} finally {
+		if (inst) await inst.close({ failed });
+		await capture.close();
+	}
+}
+
+module.exports = { burstWorkflow, singleProcessBurst, runBurst, printBurst, retryable, RETRY_DELAY_MS, DEALPOS_TIMEOUT_MS };

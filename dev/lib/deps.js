@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const { ROOT } = require('./repo');
 
 /**
  * Whether node_modules holds what package-lock.json names: npm records what it installed in
@@ -32,4 +32,4 @@ function ensureDependencies() {
 	if (res.status !== 0) throw new Error(`npm ci failed (exit ${res.status})`);
 }
 
-module.exports = { ensureDependencies, ROOT };
+module.exports = { ensureDependencies };

@@ -14,12 +14,14 @@
 const apiDemo = require('./api-demo');
 
 module.exports = {
+	// Every tool: logger(tag) and log (`[n8n] ...` on stderr), waitUntil, parseCli (node:util parseArgs).
+	...require('./util'),
 	// The repository: ROOT, readRepoFile, readRepoJson, docsCatalog, generatedExamples.
 	...require('./repo'),
 	// Installing the dev dependencies (npm ci) on first use.
 	...require('./deps'),
 	// A real n8n: provisioning from the npm registry (provision), one instance (n8n: pack, install,
-	// import, start, stop, waitFor, log), single-instance runs (instance), Redis/PostgreSQL (services),
+	// import, start, stop), single-instance runs (instance), Redis/PostgreSQL (services),
 	// nginx, the capture server, the control node of the benchmarks.
 	...require('./provision'),
 	...require('./n8n'),

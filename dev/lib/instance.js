@@ -8,6 +8,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const h = require('./n8n');
+const { log, waitUntil } = require('./util');
 
 /** Builds (unless build is false) and packs the package once; returns the tarball path. */
 function tarball({ build = true } = {}) {
@@ -37,7 +38,7 @@ async function startSingle({ runtime, tgz, workflows, readyUrls = () => [], extr
 	const inst = { runtime, env, base, userFolder, n8n: null };
 	inst.n8n = await h.start(runtime, env, { readyUrl: urls[0] });
 	await waitRoutes(urls);
-	h.log(`${label}: n8n ${runtime.version} (single process, SQLite) ready at ${base} in ${((Date.now() - t0) / 1000).toFixed(1)} s; log ${inst.n8n.logFile}`);
+	log(`${label}: n8n ${runtime.version} (single process, SQLite) ready at ${base} in ${((Date.now() - t0) / 1000).toFixed(1)} s; log ${inst.n8n.logFile}`);
 
 	/** SIGTERM, wait for the exit (n8n's graceful shutdown; SIGKILL after killAfterMs), start again. */
 	inst.restart = async ({ killAfterMs = 60000, onExited } = {}) => {
@@ -60,7 +61,7 @@ async function startSingle({ runtime, tgz, workflows, readyUrls = () => [], extr
 	inst.close = async ({ failed = false } = {}) => {
 		if (inst.n8n) await inst.n8n.stop();
 		inst.n8n = null;
-		if (failed || process.env.KEEP === '1') h.log(`${label}: kept ${userFolder}`);
+		if (failed || process.env.KEEP === '1') log(`${label}: kept ${userFolder}`);
 		else fs.rmSync(userFolder, { recursive: true, force: true });
 	};
 	return inst;
@@ -104,7 +105,7 @@ const routeAnswers = (url) => h.registered(url);
 /** Waits until every URL is answered by its webhook (routeAnswers). */
 async function waitRoutes(urls, timeoutMs = 60000) {
 	for (const url of urls) {
-		await h.waitFor(() => routeAnswers(url), { timeoutMs, what: url });
+		await waitUntil(() => routeAnswers(url), { timeoutMs, what: url });
 	}
 }
 

@@ -166,15 +166,22 @@ async function waitIdle(pids, { threshold = 0.15, maxMs = 60000 } = {}) {
  */
 const LOAD_DEFAULTS = { DB_PING_TIMEOUT_MS: '30000' };
 
-/** `--n8n-env=KEY=VALUE,KEY=VALUE` over LOAD_DEFAULTS. */
-function n8nEnvArg(argv = process.argv) {
-	const hit = argv.find((a) => a.startsWith('--n8n-env='));
-	if (!hit) return { ...LOAD_DEFAULTS };
+/**
+ * The options of every load tool that starts an n8n, for parseCli: `--n8n-env=KEY=VALUE,...`
+ * (n8nEnvOption) and `--no-build`; bench-n8n and burst add `--settings=a,b` (settingsOption).
+ */
+const LOAD_OPTIONS = /** @type {const} */ ({
+	'n8n-env': { type: 'string' },
+	'no-build': { type: 'boolean', default: false },
+});
+
+/** `--n8n-env=KEY=VALUE,KEY=VALUE` over LOAD_DEFAULTS. @param {string | undefined} spec the option's value */
+function n8nEnvOption(spec) {
+	if (spec === undefined) return { ...LOAD_DEFAULTS };
 	return {
 		...LOAD_DEFAULTS,
 		...Object.fromEntries(
-			hit
-				.slice('--n8n-env='.length)
+			spec
 				.split(',')
 				.filter(Boolean)
 				.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
@@ -261,13 +268,14 @@ function parseSetting(spec) {
 }
 
 /**
- * `--settings=default,recommended` from argv: [{ name, own, env }], `own` the setting's variables,
- * `env` everything n8n gets from the harness (LOAD_DEFAULTS, --n8n-env, own). One `default` when absent.
+ * `--settings=default,recommended`: [{ name, own, env }], `own` the setting's variables, `env`
+ * everything n8n gets from the harness (LOAD_DEFAULTS, --n8n-env, own). One `default` when absent.
+ * @param {string | undefined} spec the --settings value
+ * @param {string | undefined} n8nEnv the --n8n-env value
  */
-function settingsArg(argv = process.argv) {
-	const hit = argv.find((a) => a.startsWith('--settings='));
-	const specs = hit ? hit.slice('--settings='.length).split(',').filter(Boolean) : ['default'];
-	const base = n8nEnvArg(argv);
+function settingsOption(spec, n8nEnv) {
+	const specs = spec ? spec.split(',').filter(Boolean) : ['default'];
+	const base = n8nEnvOption(n8nEnv);
 	return specs.map((spec) => {
 		const { name, env } = parseSetting(spec);
 		return { name, own: env, env: { ...base, ...env } };
@@ -313,4 +321,4 @@ function median(values) {
 
 const ms = (v) => (Number.isFinite(v) ? (v >= 10000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`) : '-');
 
-module.exports = { n8nEnvArg, settingsArg, parseSetting, describeSetting, n8nKnowsEnv, median, SETTING_PRESETS, LOAD_DEFAULTS, keepAliveAgent, oneShotAgent, post, deliver, summarize, latency, percentile, loadLine, cpuSeconds, waitIdle, ms };
+module.exports = { LOAD_OPTIONS, n8nEnvOption, settingsOption, parseSetting, describeSetting, n8nKnowsEnv, median, SETTING_PRESETS, LOAD_DEFAULTS, keepAliveAgent, oneShotAgent, post, deliver, summarize, latency, percentile, loadLine, cpuSeconds, waitIdle, ms };

@@ -8,15 +8,14 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 
-const { ensureN8n, ROOT } = require('./provision');
+const { ensureN8n } = require('./provision');
+const { ROOT } = require('./repo');
+const { log, waitUntil } = require('./util');
 
 const PACKAGE = 'n8n-nodes-dealpos';
 const NODE_TYPE = `${PACKAGE}.dealPosTrigger`;
 const CREDENTIAL_TYPE = 'dealPosWebhookAuthApi';
 
-function log(msg) {
-	process.stderr.write(`[n8n] ${msg}\n`);
-}
 
 /** A free TCP port on loopback. */
 function freePort() {
@@ -127,19 +126,6 @@ function importAndPublish(runtime, env, { workflows, credentials = [], activateA
 	return { major, minor };
 }
 
-async function waitFor(check, { timeoutMs, what }) {
-	const started = Date.now();
-	for (;;) {
-		try {
-			if (await check()) return (Date.now() - started) / 1000;
-		} catch {
-			// not yet
-		}
-		if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 250));
-	}
-}
-
 /**
  * Whether the webhook at `url` is registered and answered by its node: a POST `{}` gets a JSON body
  * that is not n8n's own 404 "The requested webhook ... is not registered". While n8n 2.41 starts
@@ -178,7 +164,7 @@ async function start(runtime, env, { readyUrl, echo = false, timeoutMs = 120000 
 		exited = { code, signal };
 	});
 	const base = `http://127.0.0.1:${env.N8N_PORT}`;
-	await waitFor(
+	await waitUntil(
 		async () => {
 			if (exited) throw Object.assign(new Error(`n8n exited early (${JSON.stringify(exited)}); see ${logFile}`), { fatal: true });
 			// The trigger's token URL: n8n answers "not registered" until the workflow is, then the
@@ -212,7 +198,6 @@ module.exports = {
 	PACKAGE,
 	NODE_TYPE,
 	CREDENTIAL_TYPE,
-	ensureN8n,
 	freePort,
 	pack,
 	installPackage,
@@ -221,6 +206,4 @@ module.exports = {
 	importAndPublish,
 	start,
 	stop,
-	waitFor,
-	log,
 };

@@ -16,7 +16,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 
-const { stopChild, waitUntil } = require('./services');
+const { stopChild } = require('./services');
+const { waitUntil } = require('./util');
 
 const DOC = path.join(__dirname, '..', '..', 'docs', 'production.md');
 const NGINX = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
@@ -180,7 +181,7 @@ async function startNginx({ dir, port, ports, mainPort, nextUpstream }) {
 		if (child.exitCode !== null) throw new Error(`nginx exited; see ${dir}/error.log`);
 		await fetch(`http://127.0.0.1:${port}/`);
 		return true;
-	}, 20000, `nginx on ${port}`);
+	}, { timeoutMs: 20000, what: `nginx on ${port}` });
 
 	/** `nginx -s reload`, resolved once a worker with the new config runs. */
 	const reload = async () => {
@@ -188,7 +189,7 @@ async function startNginx({ dir, port, ports, mainPort, nextUpstream }) {
 		const before = new Set(children(child.pid));
 		const res = spawnSync(NGINX, ['-p', dir, '-c', conf, '-e', path.join(dir, 'error.log'), '-s', 'reload'], { encoding: 'utf8' });
 		if (res.status !== 0) throw new Error(`nginx -s reload: ${res.stderr}`);
-		await waitUntil(() => children(child.pid).some((p) => !before.has(p)), 10000, 'a new nginx worker');
+		await waitUntil(() => children(child.pid).some((p) => !before.has(p)), { timeoutMs: 10000, what: 'a new nginx worker' });
 	};
 	return {
 		port,

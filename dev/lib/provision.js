@@ -11,8 +11,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { ROOT } = require('./repo');
+const { logger } = require('./util');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_VERSION = '2.41.1';
 const COMPAT_VERSION = '2.8.4';
 
@@ -60,9 +61,7 @@ function sqliteBinary(dir) {
 	return path.join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
 }
 
-function log(msg) {
-	process.stderr.write(`[n8n-setup] ${msg}\n`);
-}
+const log = logger('n8n-setup');
 
 function run(cmd, args, opts = {}) {
 	const started = Date.now();
@@ -146,4 +145,4 @@ function ensureN8n(version = process.env.N8N_VERSION || DEFAULT_VERSION) {
 	return { version, n8nBin, nodeBin, nodeMajor: nodeMajor || Number(process.versions.node.split('.')[0]), env, dir };
 }
 
-module.exports = { npmInstallWithProgress, ensureN8n, ensureNode, ensureNode24, nodeMajorFor, needsXlsxOverride, cacheDir, DEFAULT_VERSION, COMPAT_VERSION, ROOT };
+module.exports = { npmInstallWithProgress, ensureN8n, ensureNode, ensureNode24, nodeMajorFor, needsXlsxOverride, cacheDir, DEFAULT_VERSION, COMPAT_VERSION };

@@ -8,10 +8,9 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
+const { logger, waitUntil } = require('./util');
 
-function log(msg) {
-	process.stderr.write(`[services] ${msg}\n`);
-}
+const log = logger('services');
 
 function which(cmd) {
 	const res = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
@@ -87,19 +86,6 @@ async function stopChild(child, signal = 'SIGTERM', graceMs = 20000) {
 	}
 }
 
-async function waitUntil(check, timeoutMs, what) {
-	const t0 = Date.now();
-	for (;;) {
-		try {
-			if (await check()) return Date.now() - t0;
-		} catch {
-			// not yet
-		}
-		if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 250));
-	}
-}
-
 function redisPing(port) {
 	return new Promise((resolve) => {
 		const socket = net.connect(port, '127.0.0.1');
@@ -130,7 +116,7 @@ async function startRedis({ dir, port }) {
 	await waitUntil(() => {
 		if (child.exitCode !== null) throw new Error('redis-server exited');
 		return redisPing(port);
-	}, 20000, `redis on ${port}`);
+	}, { timeoutMs: 20000, what: `redis on ${port}` });
 	return { child, port, stop: () => stopChild(child, 'SIGTERM', 10000) };
 }
 
@@ -179,7 +165,7 @@ async function startPostgres({ dir, port, maxConnections = 100 }) {
 	await waitUntil(() => {
 		if (child.exitCode !== null) throw new Error(`postgres exited; see ${path.join(dir, 'postgres.log')}`);
 		return psql('SELECT 1').status === 0;
-	}, 60000, `postgres on ${port}`);
+	}, { timeoutMs: 60000, what: `postgres on ${port}` });
 	const password = 'n8n-bench-password';
 	for (const sql of [`CREATE ROLE n8n LOGIN PASSWORD '${password}'`, 'CREATE DATABASE n8n OWNER n8n']) {
 		const res = psql(sql);
@@ -189,4 +175,4 @@ async function startPostgres({ dir, port, maxConnections = 100 }) {
 	return { child, port, database: 'n8n', user: 'n8n', password, version: path.basename(path.dirname(bin)), stop: () => stopChild(child, 'SIGINT', 20000) };
 }
 
-module.exports = { ensurePackages, startRedis, startPostgres, stopChild, waitUntil, postgresBin, which };
+module.exports = { ensurePackages, startRedis, startPostgres, stopChild, postgresBin, which };

@@ -41,22 +41,27 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const lib = require('../lib');
-const { dealposAlone, controlAlone, coreWebhookAlone, coreUrl, installControl, tarball, removeTarball, startSingle, deliver, summarize, loadLine, waitIdle, keepAliveAgent, ms, settingsArg, describeSetting, median } = lib;
+const { dealposAlone, controlAlone, coreWebhookAlone, coreUrl, installControl, tarball, removeTarball, startSingle, deliver, summarize, loadLine, waitIdle, keepAliveAgent, ms, LOAD_OPTIONS, settingsOption, describeSetting, median, parseCli } = lib;
 
-function arg(name, fallback) {
-	const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-	return hit ? hit.slice(name.length + 3) : fallback;
-}
+const { values: args } = parseCli({
+	...LOAD_OPTIONS,
+	settings: { type: 'string' },
+	counts: { type: 'string', default: process.env.BENCH_COUNTS || '150,300,600' },
+	payloads: { type: 'string', default: 'customer,invoice' },
+	runs: { type: 'string', default: '1' },
+	rounds: { type: 'string', default: '1' },
+	'with-dynamic-core': { type: 'boolean', default: false },
+});
 
 const CONCURRENCY = [1, 20, 200];
-const COUNTS = arg('counts', process.env.BENCH_COUNTS || '150,300,600').split(',').map(Number);
-const PAYLOADS = arg('payloads', 'customer,invoice').split(',');
+const COUNTS = args.counts.split(',').map(Number);
+const PAYLOADS = args.payloads.split(',');
 const WARMUP = 30;
-const DYNAMIC = process.argv.includes('--with-dynamic-core');
+const DYNAMIC = args['with-dynamic-core'];
 const KINDS = ['dealpos', 'control', 'core', ...(DYNAMIC ? ['dynamic'] : [])];
-const SETTINGS = settingsArg();
-const RUNS = Number(arg('runs', 1));
-const ROUNDS = Number(arg('rounds', 1));
+const SETTINGS = settingsOption(args.settings, args['n8n-env']);
+const RUNS = Number(args.runs);
+const ROUNDS = Number(args.rounds);
 const KIND_LABEL = { dealpos: 'DealPOS Trigger', control: 'control (no code)', core: 'core Webhook', dynamic: 'core Webhook, :param path' };
 /** Kinds served on the DealPOS Trigger's URLs (`lib.eventUrl`); the others on core Webhook paths. */
 const ON_DEALPOS_URLS = new Set(['dealpos', 'control']);
@@ -195,7 +200,7 @@ async function main() {
 	console.log(`command: ${process.argv.slice(2).join(' ') || '(no options)'}${process.env.N8N_VERSION ? `, N8N_VERSION=${process.env.N8N_VERSION}` : ''}`);
 	const runtime = lib.ensureN8n();
 	for (const setting of SETTINGS) console.log(`setting ${setting.name}: ${describeSetting(runtime, setting)}`);
-	const tgz = tarball({ build: !process.argv.includes('--no-build') });
+	const tgz = tarball({ build: !args['no-build'] });
 	const bodies = { customer: JSON.stringify(lib.customer()), invoice: JSON.stringify(lib.invoice(120)) };
 	const workflows = {
 		customer: {

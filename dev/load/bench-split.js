@@ -17,9 +17,7 @@
 // splitInvoice() and measure() live in dev/lib (test/splitLines.test.ts uses them too).
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { splitInvoice, measure } = require('../lib');
-
-const ROOT = path.resolve(__dirname, '..', '..');
+const { ROOT, splitInvoice, measure, parseCli } = require('../lib');
 
 /**
  * One measurement in this process.
@@ -85,20 +83,17 @@ function child(dist, variants, payments) {
 }
 
 function main() {
-	const args = process.argv.slice(2);
-	if (args[0] === '--child') {
-		const [, dist, variants, payments] = args;
+	const { values: args, positionals } = parseCli(
+		{ child: { type: 'boolean', default: false }, sizes: { type: 'string', default: '300x300,3000x0,3000x3000' } },
+		{ positionals: true },
+	);
+	if (args.child) {
+		const [dist, variants, payments] = positionals;
 		console.log(JSON.stringify(child(dist, Number(variants), Number(payments))));
 		return;
 	}
-	let sizesText = '300x300,3000x0,3000x3000';
-	const dists = [];
-	for (let i = 0; i < args.length; i++) {
-		if (args[i] === '--sizes') sizesText = args[++i];
-		else dists.push(args[i]);
-	}
-	if (dists.length === 0) dists.push(path.join(ROOT, 'dist'));
-	const sizes = sizesText.split(',').map((s) => s.split('x').map(Number));
+	const dists = positionals.length ? positionals : [path.join(ROOT, 'dist')];
+	const sizes = args.sizes.split(',').map((s) => s.split('x').map(Number));
 	console.log(`node ${process.version}, Invoice Created split by Variants, median of 3 rounds`);
 	const rows = [];
 	for (const dist of dists) {

@@ -31,97 +31,44 @@
 // answering on open keep-alive connections during its graceful shutdown (N8N_GRACEFUL_SHUTDOWN_TIMEOUT,
 // 30 s), then exits. So with a keep-alive client the restart only bites if the burst outlasts that.
 const lib = require('../lib');
-const { startCapture, tarball, removeTarball, startSingle, logCounts, runBurst, printBurst, loadLine, n8nEnvArg, settingsArg, describeSetting, ms } = lib;
+const { singleProcessBurst, tarball, removeTarball, printBurst, loadLine, LOAD_OPTIONS, n8nEnvOption, settingsOption, describeSetting, ms, parseCli } = lib;
 
-function arg(name, fallback) {
-	const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-	return hit ? hit.slice(name.length + 3) : fallback;
-}
+const { values: args } = parseCli({
+	...LOAD_OPTIONS,
+	settings: { type: 'string' },
+	count: { type: 'string', default: '1000' },
+	concurrency: { type: 'string', default: '200' },
+	runs: { type: 'string', default: '1' },
+	rate: { type: 'string' },
+	restart: { type: 'boolean', default: false },
+	retry: { type: 'boolean', default: false },
+	'retry-connection-errors': { type: 'boolean', default: false },
+	'no-keepalive': { type: 'boolean', default: false },
+});
 
 function options() {
-	const count = Number(arg('count', 1000));
-	const concurrency = Number(arg('concurrency', 200));
+	const count = Number(args.count);
+	const concurrency = Number(args.concurrency);
 	if (!(count > 0 && count <= 5000) || !(concurrency > 0 && concurrency <= 500)) throw new Error('--count 1..5000, --concurrency 1..500');
 	return {
 		count,
 		concurrency,
-		restart: process.argv.includes('--restart'),
+		restart: args.restart,
 		// DealPOS's retry is emulated with --restart (or --retry); the plain burst measures n8n alone.
-		retry: process.argv.includes('--restart') || process.argv.includes('--retry'),
-		retryConnectionErrors: process.argv.includes('--retry-connection-errors'),
-		keepAlive: !process.argv.includes('--no-keepalive'),
-		ratePerSecond: arg('rate') ? Number(arg('rate')) : undefined,
-		build: !process.argv.includes('--no-build'),
-		n8nEnv: n8nEnvArg(),
+		retry: args.restart || args.retry,
+		retryConnectionErrors: args['retry-connection-errors'],
+		keepAlive: !args['no-keepalive'],
+		ratePerSecond: args.rate ? Number(args.rate) : undefined,
+		build: !args['no-build'],
+		n8nEnv: n8nEnvOption(args['n8n-env']),
 	};
-}
-
-/** The burst workflow: DealPOS Trigger (Customer Created) -> HTTP Request to the capture server. */
-function burstWorkflow(captureUrl, tag = 'burst') {
-	return lib.captureWorkflow({ tag, captureUrl, category: 'customer', events: ['created'] });
-}
-
-/**
- * Single-process burst: starts n8n, runs the burst (optionally restarting n8n midway), stops n8n.
- * Resolves the report. Used by queue-mode.js for its baseline too.
- */
-async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = false, retry = false, retryConnectionErrors = false, keepAlive = true, ratePerSecond, n8nEnv = {} }) {
-	lib.customer(); // load the catalog now, not after n8n started
-	const capture = await startCapture();
-	const workflow = burstWorkflow(capture.url);
-	const trigger = workflow.nodes[0];
-	let inst;
-	let failed = true;
-	try {
-		inst = await startSingle({
-			runtime,
-			tgz,
-			workflows: [workflow],
-			label: 'burst',
-			extraEnv: n8nEnv,
-			readyUrls: (base) => [lib.readyUrl(base, trigger)],
-		});
-		const url = lib.eventUrl(inst.base, trigger, 'created');
-		const load = loadLine();
-		lib.log(`burst: ${count} deliveries at concurrency ${concurrency} to ${url}${restart ? ', restart midway' : ''} (${load})`);
-		const report = await runBurst({
-			url,
-			capture,
-			tag: 'burst',
-			count,
-			concurrency,
-			retry,
-			retryConnectionErrors,
-			keepAlive,
-			ratePerSecond,
-			idlePids: () => (inst.n8n ? [inst.n8n.child.pid] : []),
-			log: (m) => lib.log(`burst: ${m}`),
-			midway: restart
-				? async (completed) => {
-						lib.log('burst: SIGTERM to n8n');
-						const info = await inst.restart({
-							onExited: (exitMs) => lib.log(`burst: n8n exited ${(exitMs / 1000).toFixed(1)} s after SIGTERM; starting it again`),
-						});
-						lib.log(`burst: n8n answers again ${(info.readyMs / 1000).toFixed(1)} s after SIGTERM`);
-						return { sigtermAfterFirstAttempts: completed, exitAfterSigtermMs: info.exitMs, readyAfterSigtermMs: info.readyMs, exit: info.exit };
-					}
-				: undefined,
-		});
-		report.load = { before: load, after: loadLine() };
-		report.n8nLog = logCounts(inst.n8n ? inst.n8n.logFile : `${inst.userFolder}/n8n.log`);
-		failed = false;
-		return report;
-	} finally {
-		if (inst) await inst.close({ failed });
-		await capture.close();
-	}
 }
 
 async function main() {
 	const t0 = Date.now();
 	const opts = options();
-	const settings = settingsArg();
-	const runs = Number(arg('runs', 1));
+	const settings = settingsOption(args.settings, args['n8n-env']);
+	const runs = Number(args.runs);
 	if (!(runs >= 1 && runs <= 10)) throw new Error('--runs 1..10');
 	console.log(`burst start ${new Date().toISOString()}, ${loadLine()}`);
 	console.log(`command: ${process.argv.slice(2).join(' ') || '(no options)'}${process.env.N8N_VERSION ? `, N8N_VERSION=${process.env.N8N_VERSION}` : ''}`);
@@ -185,11 +132,7 @@ function targetMet(r, opts) {
 	return r.within30s === opts.count && r.answer.p99 < 10000 && r.duplicateExecutions === 0 && r.missing === 0;
 }
 
-module.exports = { singleProcessBurst, burstWorkflow };
-
-if (require.main === module) {
-	main().catch((error) => {
-		process.stderr.write(`${error.stack || error}\n`);
-		process.exit(1);
-	});
-}
+main().catch((error) => {
+	process.stderr.write(`${error.stack || error}\n`);
+	process.exit(1);
+});

@@ -12,12 +12,17 @@ const os = require('node:os');
 const path = require('node:path');
 
 const lib = require('../lib');
-const { dealposAlone, controlAlone, installControl, tarball, removeTarball, startSingle, deliver, summarize, keepAliveAgent, n8nEnvArg, parseSetting } = lib;
+const { dealposAlone, controlAlone, installControl, tarball, removeTarball, startSingle, deliver, summarize, keepAliveAgent, LOAD_OPTIONS, n8nEnvOption, parseSetting, parseCli } = lib;
 
-function arg(name, fallback) {
-	const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-	return hit ? hit.slice(name.length + 3) : fallback;
-}
+const { values: args } = parseCli({
+	...LOAD_OPTIONS,
+	analyze: { type: 'string' },
+	count: { type: 'string', default: '2000' },
+	concurrency: { type: 'string', default: '20' },
+	trigger: { type: 'string', default: 'dealpos' },
+	'n8n-version': { type: 'string' },
+	setting: { type: 'string', default: 'default' },
+});
 
 function summarizeProfile(file) {
 	const prof = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -61,16 +66,16 @@ function summarizeProfile(file) {
 }
 
 async function main() {
-	if (arg('analyze')) return void summarizeProfile(arg('analyze'));
-	const count = Number(arg('count', 2000));
-	const concurrency = Number(arg('concurrency', 20));
-	const which = arg('trigger', 'dealpos');
-	const runtime = lib.ensureN8n(arg('n8n-version', process.env.N8N_VERSION || undefined));
+	if (args.analyze) return void summarizeProfile(args.analyze);
+	const count = Number(args.count);
+	const concurrency = Number(args.concurrency);
+	const which = args.trigger;
+	const runtime = lib.ensureN8n(args['n8n-version'] || process.env.N8N_VERSION || undefined);
 	// --setting=recommended+patched: one setting as in bench-n8n's --settings (its node flags kept).
-	const setting = parseSetting(arg('setting', 'default'));
-	setting.env = { ...n8nEnvArg(), ...setting.env };
+	const setting = parseSetting(args.setting);
+	setting.env = { ...n8nEnvOption(args['n8n-env']), ...setting.env };
 	console.log(`setting ${setting.name}: ${JSON.stringify(setting.env)}`);
-	const tgz = tarball({ build: !process.argv.includes('--no-build') });
+	const tgz = tarball({ build: !args['no-build'] });
 	// The body now, from the dist/ just packed: another build may replace dist/ during the run.
 	const body = JSON.stringify(lib.customer());
 	const profDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-prof-'));

@@ -35,13 +35,21 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const lib = require('../lib');
-const { startCapture, tarball, removeTarball, logCounts, runBurst, printBurst, loadLine, ms, n8nEnvArg, startNginx } = lib;
-const { singleProcessBurst, burstWorkflow } = require('./burst');
+const { singleProcessBurst, burstWorkflow, startCapture, tarball, removeTarball, logCounts, runBurst, printBurst, loadLine, ms, LOAD_OPTIONS, n8nEnvOption, startNginx, parseCli } = lib;
 
-function arg(name, fallback) {
-	const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-	return hit ? hit.slice(name.length + 3) : fallback;
-}
+const { values: args } = parseCli({
+	...LOAD_OPTIONS,
+	count: { type: 'string', default: '1000' },
+	concurrency: { type: 'string', default: '200' },
+	workers: { type: 'string', default: '1' },
+	webhooks: { type: 'string', default: '1' },
+	restart: { type: 'boolean', default: false },
+	'restart-at': { type: 'string', default: '0.5' },
+	'no-drain': { type: 'boolean', default: false },
+	proxy: { type: 'string', default: 'nginx' },
+	'next-upstream': { type: 'string' },
+	'skip-single': { type: 'boolean', default: false },
+});
 
 /**
  * True when the trigger itself answers `url` (its token endpoint): a JSON answer that is neither
@@ -200,7 +208,7 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 	await lib.waitUntil(async () => {
 		if (main.exited) throw new Error(`n8n main exited; see ${tmp}/main.log`);
 		return (await fetch(`http://127.0.0.1:${mainEnv.N8N_PORT}/healthz`)).ok;
-	}, 180000, 'n8n main');
+	}, { timeoutMs: 180000, what: 'n8n main' });
 	lib.log(`queue mode: main up on ${mainEnv.N8N_PORT} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
 	const webhookProcs = [];
@@ -216,7 +224,7 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 		await lib.waitUntil(async () => {
 			if (w.child.exited) throw new Error(`n8n webhook exited; see ${w.log}`);
 			return triggerAnswers(own);
-		}, 180000, `n8n webhook process on ${w.port}`);
+		}, { timeoutMs: 180000, what: `n8n webhook process on ${w.port}` });
 	};
 	const workerProcs = [];
 	for (let k = 0; k < workers; k++) {
@@ -235,7 +243,7 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 		await lib.waitUntil(async () => {
 			if (w.child.exited) throw new Error(`n8n worker exited; see ${tmp}/worker${k + 1}.log`);
 			return (await fetch(`http://127.0.0.1:${w.healthPort}/healthz`)).ok;
-		}, 180000, `n8n worker ${k + 1}`);
+		}, { timeoutMs: 180000, what: `n8n worker ${k + 1}` });
 	}
 	lib.log(
 		`queue mode: ${webhooks} webhook process(es) on ${webhookPorts.join(', ')}${proxy ? ` behind nginx on ${proxy.port}` : ''} and ${workers} worker(s) ready (${((Date.now() - t0) / 1000).toFixed(1)} s after the first service started)`,
@@ -293,33 +301,33 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 
 async function main() {
 	const t0 = Date.now();
-	const count = Number(arg('count', 1000));
-	const concurrency = Number(arg('concurrency', 200));
-	const workers = Number(arg('workers', 1));
-	const webhooks = Number(arg('webhooks', 1));
-	const restart = process.argv.includes('--restart');
-	const restartAt = Number(arg('restart-at', 0.5));
-	const drain = !process.argv.includes('--no-drain');
-	const proxyName = arg('proxy', 'nginx');
+	const count = Number(args.count);
+	const concurrency = Number(args.concurrency);
+	const workers = Number(args.workers);
+	const webhooks = Number(args.webhooks);
+	const restart = args.restart;
+	const restartAt = Number(args['restart-at']);
+	const drain = !args['no-drain'];
+	const proxyName = args.proxy;
 	if (proxyName !== 'nginx') throw new Error('--proxy: nginx (the only proxy in front of several webhook processes)');
 	// --next-upstream=error,timeout: that proxy_next_upstream instead of the documented one; `default`: none.
-	const nu = arg('next-upstream');
+	const nu = args['next-upstream'];
 	const nextUpstream = nu === undefined ? undefined : nu === 'default' ? '' : nu.split(',').join(' ');
 	if (!(restartAt > 0 && restartAt < 1)) throw new Error('--restart-at: the fraction of first attempts finished, between 0 and 1');
 	if (!(count > 0 && count <= 5000) || !(concurrency > 0 && concurrency <= 500) || ![1, 2].includes(workers) || ![1, 2, 3].includes(webhooks)) {
 		throw new Error('--count 1..5000, --concurrency 1..500, --workers 1 or 2, --webhooks 1..3');
 	}
-	const n8nEnv = n8nEnvArg();
+	const n8nEnv = n8nEnvOption(args['n8n-env']);
 	console.log(`queue-mode start ${new Date().toISOString()}, ${loadLine()}${Object.keys(n8nEnv).length ? `, n8n env ${JSON.stringify(n8nEnv)}` : ''}`);
 	const pkgs = lib.ensurePackages({ nginx: webhooks > 1 });
 	if (pkgs.installed.length) console.log(`installed ${pkgs.installed.join(', ')} with apt-get in ${pkgs.seconds.toFixed(0)} s`);
 	const runtime = lib.ensureN8n();
-	const tgz = tarball({ build: !process.argv.includes('--no-build') });
+	const tgz = tarball({ build: !args['no-build'] });
 	cleanups.push(() => removeTarball(tgz));
 	lib.customer(); // load the catalog now
 
 	let single = null;
-	if (!process.argv.includes('--skip-single')) {
+	if (!args['skip-single']) {
 		lib.log('single-process baseline first');
 		single = await singleProcessBurst({ runtime, tgz, count, concurrency, n8nEnv, restart, retry: restart });
 		printBurst(`\nA. n8n ${runtime.version}, single process (regular mode, SQLite)${restart ? ', restarted midway (SIGTERM)' : ''}`, single);

@@ -12,7 +12,7 @@ const path = require('node:path');
 const fc = require('fast-check');
 const { DateTime } = require('luxon');
 
-const { bodyArbitraries } = require('../lib');
+const { bodyArbitraries, parseCli } = require('../lib');
 
 const DIST = path.resolve(__dirname, '..', '..', 'dist', 'nodes', 'DealPosTrigger');
 let normalize;
@@ -26,10 +26,9 @@ try {
 	process.exit(1);
 }
 
-const args = process.argv.slice(2);
-const CASES = Number(args.find((a) => /^\d+$/.test(a)) || 100000);
-const seedAt = args.indexOf('--seed');
-const SEED = seedAt >= 0 ? Number(args[seedAt + 1]) : Date.now() % 2147483647;
+const { values: args, positionals } = parseCli({ seed: { type: 'string' } }, { positionals: true });
+const CASES = Number(positionals.find((a) => /^\d+$/.test(a)) || 100000);
+const SEED = args.seed !== undefined ? Number(args.seed) : Date.now() % 2147483647;
 
 const ZONES = [
 	'Asia/Jakarta',

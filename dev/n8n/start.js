@@ -108,8 +108,8 @@ Fire a payment of invoice ${invoice.Number}:
 			body: payment,
 		});
 		const paidText = await paid.text();
-		const read = await h
-			.waitFor(() => api.log.some((e) => e.path.endsWith('/Invoice/Detail') && e.status === 200), { timeoutMs: 30000, what: 'the DealPOS node reading the invoice' })
+		const read = await lib
+			.waitUntil(() => api.log.some((e) => e.path.endsWith('/Invoice/Detail') && e.status === 200), { timeoutMs: 30000, what: 'the DealPOS node reading the invoice' })
 			.then(() => true, () => false);
 		process.stdout.write(`CI: the payment answered HTTP ${paid.status} ${paidText}; the DealPOS node ${read ? 'read' : 'did NOT read'} the invoice from the stand-in (${secs()})\n`);
 		await n8n.stop();

@@ -51,7 +51,7 @@ const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner'
 const UI_TIMEOUT = 90000; // the editor's first load takes 10-30 s on a busy machine
 
 const ctx = {};
-const log = (msg) => process.stderr.write(`[browser] ${msg}\n`);
+const log = lib.logger('browser');
 const id = (value) => `[data-test-id="${value}"]`;
 
 /** Runs `fn` up to `times` times (the editor is slow to settle on a busy machine). */
@@ -189,8 +189,8 @@ describe('newcomer path in the n8n editor', () => {
 		const expected = ctx.catalog.CATEGORIES.map((c) => `On ${c.name.toLowerCase()} event`);
 		// The search results slide out while the node's actions slide in: wait for the list to settle.
 		let shown = [];
-		await h
-			.waitFor(
+		await lib
+			.waitUntil(
 				async () => {
 					shown = (await names.allInnerTexts()).map((s) => s.trim()).filter((s) => s !== 'DealPOS');
 					return shown.length === expected.length;
@@ -226,7 +226,7 @@ describe('newcomer path in the n8n editor', () => {
 		await ndv.getByText('Webhook URLs', { exact: true }).click();
 		const read = async () => (await urls.allInnerTexts()).map((s) => s.replace(/\s+/g, ''));
 		await ndv.locator(id('radio-button-production')).click();
-		await lib.waitFor(
+		await lib.waitUntil(
 			async () => {
 				const shown = await read();
 				return shown.length > 0 && shown.every((u) => u.includes('/webhook/'));
@@ -242,7 +242,7 @@ describe('newcomer path in the n8n editor', () => {
 		assert.deepEqual(production.map((u) => u.split('/').pop()).sort(), ['created', 'deleted']);
 		await picture('node-events-and-urls.png');
 		await ndv.locator(id('radio-button-test')).click();
-		await lib.waitFor(async () => (await read()).every((u) => u.includes('/webhook-test/')), { timeoutMs: 15000, what: 'the test URLs' });
+		await lib.waitUntil(async () => (await read()).every((u) => u.includes('/webhook-test/')), { timeoutMs: 15000, what: 'the test URLs' });
 		const test = await read();
 		for (const url of test) assert.match(url, pattern('webhook-test'));
 		ctx.testUrl = test.find((u) => u.endsWith('/invoice/created'));
@@ -257,7 +257,7 @@ describe('newcomer path in the n8n editor', () => {
 		const target = `${ctx.base}${new URL(ctx.testUrl).pathname}`;
 		await ndv.locator(id('node-execute-button')).click();
 		let answer;
-		await lib.waitFor(
+		await lib.waitUntil(
 			async () => {
 				const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(example) });
 				answer = `${res.status} ${await res.text()}`;
@@ -307,7 +307,7 @@ describe('newcomer path in the n8n editor', () => {
 		await page.keyboard.press('ControlOrMeta+a');
 		await page.keyboard.press('ControlOrMeta+c');
 		let copied;
-		await lib.waitFor(async () => Boolean((copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).nodes), {
+		await lib.waitUntil(async () => Boolean((copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).nodes), {
 			timeoutMs: 10000,
 			what: 'the copied workflow',
 		});

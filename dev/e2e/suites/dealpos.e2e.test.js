@@ -191,7 +191,7 @@ before(async () => {
 	ctx.n8n = await lib.start(ctx.runtime, env, { readyUrl: lib.readyUrl(ctx.base, last) });
 	// Every published workflow answers before the tests start.
 	for (const w of ctx.workflows) {
-		await lib.waitFor(() => lib.registered(lib.readyUrl(ctx.base, w.nodes[0])), {
+		await lib.waitUntil(() => lib.registered(lib.readyUrl(ctx.base, w.nodes[0])), {
 			timeoutMs: 30000,
 			what: `workflow ${w.name}`,
 		});
@@ -616,7 +616,7 @@ describe('the editor listening for a test event', () => {
 		assert.equal(list.status, 200, listText);
 		const id = /"id":"?(\d+)"?/.exec(listText)[1];
 		let text = '';
-		await lib.waitFor(async () => {
+		await lib.waitUntil(async () => {
 			text = await (await fetch(`${ctx.base}/rest/executions/${id}`, { headers })).text();
 			return text.includes('p-hint');
 		}, { timeoutMs: 15000, what: `execution ${id}` });
