@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // Checks what `npm pack` puts in the tarball: dist/, the programmatic entry index.js (npm always
 // ships the "main" file), package.json, README.md and LICENSE; no sources, tests or scripts.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // dealpos-send: sends the example of a DealPOS event (DealPOS's own, or a synthetic one built from
 // the documented fields where DealPOS gives none) (or your own JSON file) to a
@@ -117,6 +118,7 @@ async function main() {
 		process.exitCode = 2;
 		return;
 	}
+	/** @type {Record<string, string>} */
 	const headers = { 'content-type': 'application/json', ...args.headers };
 	if (args.basic) headers.authorization = `Basic ${Buffer.from(args.basic).toString('base64')}`;
 	if (args.tokenUrl) headers.authorization = `Bearer ${await fetchToken(args)}`;

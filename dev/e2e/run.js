@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // `npm run test:e2e`: builds the package once, then runs the end-to-end suite (dev/e2e/suites) against
 // a real n8n of each version given (default: N8N_VERSION or 2.41.1), each on the Node.js it needs

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // Writes examples/samples/<event>.json: the items the DealPOS Trigger outputs for each documented
 // example, marked as samples (dealpos.mode "sample"). Paste one into the trigger's output pane

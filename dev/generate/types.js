@@ -15,7 +15,7 @@ function main() {
 		api = loadApi();
 	} catch (error) {
 		console.error(
-			`Cannot load the compiled catalog from ${DIST}: run npx tsc first. ${error.message}`,
+			`Cannot load the compiled catalog from ${DIST}: run npx tsc first. ${error instanceof Error ? error.message : error}`,
 		);
 		process.exit(1);
 	}

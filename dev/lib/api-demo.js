@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // The second demo workflow, "DealPOS payment to invoice table": an Invoice Payment Created
 // webhook (the DealPOS Trigger) carries only the payment and its InvoiceID; the DealPOS node gets

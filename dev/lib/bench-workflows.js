@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Workflows for the real-n8n benchmarks: a trigger alone (no downstream node), either the DealPOS
 // Trigger or n8n's core Webhook node configured the way a DealPOS user would (POST, fixed path,

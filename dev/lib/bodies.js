@@ -202,6 +202,7 @@ function bodyArbitraries({ events, documentedFields }) {
 				{ weight: 1, arbitrary: jsonText },
 			);
 		}
+		/** @type {import("fast-check").Arbitrary<unknown>} */
 		let plausible = leafValue;
 		if (field?.format === 'date-time' || field?.format === 'date') plausible = dateLike;
 		else if (field?.format === 'yes-no' || field?.type === 'boolean')

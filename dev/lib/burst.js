@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // A burst of DealPOS deliveries against a published "DealPOS Trigger -> HTTP Request to the
 // capture server" workflow, shared by dev/load/burst.js (single process, optional restart) and
@@ -49,6 +50,10 @@ function kindOf(r) {
  * `midway(completedCount)` (optional) is called once when `midwayAt` of the first attempts have
  * finished (answered or failed) and may return a promise (the restart). `idlePids` are waited on
  * (CPU idle) while the backlog drains. Resolves a report (see summarizeBurst).
+ * @param {{ url: string, capture: any, tag: string, count?: number, concurrency?: number, runId?: string,
+ *   midway?: (completed: number) => unknown, midwayAt?: number, retry?: boolean, retryConnectionErrors?: boolean,
+ *   keepAlive?: boolean, ratePerSecond?: number, quietMs?: number, drainMaxMs?: number,
+ *   idlePids?: () => number[], log?: (message: string) => void }} options
  */
 async function runBurst({
 	url,
@@ -72,8 +77,11 @@ async function runBurst({
 	const before = capture.at(prefix).length;
 	const example = customer();
 	const bodies = (i) => JSON.stringify({ ...example, BurstID: `${runId}-${i}` });
+	/** @type {any[][]} */
 	const attempts = Array.from({ length: count }, () => []);
+	/** @type {Promise<void>[]} */
 	const retries = [];
+	/** @type {Promise<void> | null} */
 	let midwayPromise = null;
 	let midwayInfo = null;
 	const agent = keepAlive ? keepAliveAgent() : oneShotAgent();
@@ -249,11 +257,17 @@ function burstWorkflow(captureUrl, tag = 'burst') {
  * Single-process burst: starts n8n, runs the burst (optionally restarting n8n midway), stops n8n.
  * Resolves the report. Used by dev/load/burst.js and by dev/load/queue-mode.js for its baseline.
  */
+/**
+ * @param {{ runtime: import('./provision').Runtime, tgz: string, count: number, concurrency: number, restart?: boolean,
+ *   retry?: boolean, retryConnectionErrors?: boolean, keepAlive?: boolean, ratePerSecond?: number,
+ *   n8nEnv?: Record<string, string> }} options
+ */
 async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = false, retry = false, retryConnectionErrors = false, keepAlive = true, ratePerSecond, n8nEnv = {} }) {
 	customer(); // load the catalog now, not after n8n started
 	const capture = await startCapture();
 	const workflow = burstWorkflow(capture.url);
 	const trigger = workflow.nodes[0];
+	/** @type {any} */
 	let inst;
 	let failed = true;
 	try {

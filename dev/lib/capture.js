@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // A small HTTP server on loopback that records what n8n's HTTP Request node posts to it:
 // the end-to-end tests read the downstream output of real workflows here.
@@ -25,7 +26,7 @@ function startCapture() {
 	});
 	return new Promise((resolve) => {
 		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
+			const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 			resolve({
 				url: `http://127.0.0.1:${port}`,
 				received,

@@ -12,7 +12,6 @@
 // Run by dev/generate/import-catalog.js [path/to/catalog.json] (default: the vendored copy; a path
 // given is copied over the vendored copy first); `npm run generate` runs it with the rest.
 // test/catalog.test.ts checks that events.generated.ts is render() of the vendored copy.
-const fs = require('node:fs');
 const path = require('node:path');
 const { synthesize } = require('./synthetic');
 

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // The benchmark's control: the smallest community trigger that serves the same URLs as the DealPOS
 // Trigger. It is installed next to this package, the community-package way, only in the benchmark's

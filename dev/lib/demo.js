@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // The demo workflow "DealPOS customer to CRM", written to examples/customer-to-crm.json by
 // `npm run generate` (dev/generate/examples.js). Kept as code so the e2e tests can extend the same workflow.

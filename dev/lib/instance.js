@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // A throwaway single-process n8n (regular mode, embedded SQLite) for the real-n8n benchmarks:
 // temp user folder, this package installed from its tarball the community-package way, the given
@@ -18,6 +19,8 @@ function tarball({ build = true } = {}) {
 /**
  * Starts a single-process n8n with `workflows`; `readyUrls` are POSTed until each is answered by its node.
  * Resolves { runtime, env, base, n8n, userFolder, restart(), close({ failed }) }.
+ * @param {{ runtime: any, tgz: string, workflows: object[], readyUrls?: (base: string) => string[],
+ *   extraEnv?: Record<string, string>, label?: string, prepare?: (userFolder: string) => void }} options
  */
 async function startSingle({ runtime, tgz, workflows, readyUrls = () => [], extraEnv = {}, label = 'n8n', prepare }) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `dealpos-${label}-`));
@@ -35,12 +38,14 @@ async function startSingle({ runtime, tgz, workflows, readyUrls = () => [], extr
 	const t0 = Date.now();
 	h.importAndPublish(runtime, env, { workflows });
 	const urls = readyUrls(base);
+	/** @type {any} */
 	const inst = { runtime, env, base, userFolder, n8n: null };
 	inst.n8n = await h.start(runtime, env, { readyUrl: urls[0] });
 	await waitRoutes(urls);
 	log(`${label}: n8n ${runtime.version} (single process, SQLite) ready at ${base} in ${((Date.now() - t0) / 1000).toFixed(1)} s; log ${inst.n8n.logFile}`);
 
 	/** SIGTERM, wait for the exit (n8n's graceful shutdown; SIGKILL after killAfterMs), start again. */
+	/** @param {{ killAfterMs?: number, onExited?: (exitMs: number) => void }} [options] */
 	inst.restart = async ({ killAfterMs = 60000, onExited } = {}) => {
 		const child = inst.n8n.child;
 		const t = Date.now();

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // A small HTTP load client for the real-n8n benchmarks (bench-n8n, burst, queue-mode): POSTs
 // bounded numbers of JSON bodies to loopback URLs at a fixed concurrency over a keep-alive agent,
@@ -43,14 +44,14 @@ function post(agent, url, body, { timeoutMs = 30000, headers = {} } = {}) {
 				const chunks = [];
 				res.on('data', (c) => chunks.push(c));
 				res.on('end', () => finish({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
-				res.on('error', (error) => finish({ error: error.message, code: error.code || 'RESPONSE_ERROR' }));
+				res.on('error', (/** @type {NodeJS.ErrnoException} */ error) => finish({ error: error.message, code: error.code || 'RESPONSE_ERROR' }));
 			},
 		);
 		const timer = setTimeout(() => {
 			finish({ error: `no answer within ${timeoutMs} ms`, code: 'TIMEOUT' });
 			req.destroy();
 		}, timeoutMs);
-		req.on('error', (error) => finish({ error: error.message, code: error.code || 'REQUEST_ERROR' }));
+		req.on('error', (/** @type {NodeJS.ErrnoException} */ error) => finish({ error: error.message, code: error.code || 'REQUEST_ERROR' }));
 		req.end(data);
 	});
 }
@@ -66,6 +67,9 @@ function oneShotAgent() {
  * previous one finished); with `ratePerSecond`, delivery i is not sent before t0 + i / rate (open
  * loop, still at most `concurrency` in flight). `onResult(i, result, completed)` is called as each
  * delivery finishes. Resolves { results, wallMs } (results[i] per delivery).
+ * @param {{ count: number, concurrency: number, urlFor: (i: number) => string, bodyFor: (i: number) => string,
+ *   agent?: import('node:http').Agent, timeoutMs?: number, headers?: Record<string, string>,
+ *   onResult?: (i: number, result: any, completed: number) => void, ratePerSecond?: number }} options
  */
 async function deliver({ count, concurrency, urlFor, bodyFor, agent = keepAliveAgent(), timeoutMs = 30000, headers, onResult, ratePerSecond }) {
 	const results = new Array(count);
@@ -170,7 +174,8 @@ const LOAD_DEFAULTS = { DB_PING_TIMEOUT_MS: '30000' };
  * The options of every load tool that starts an n8n, for parseCli: `--n8n-env=KEY=VALUE,...`
  * (n8nEnvOption) and `--no-build`; bench-n8n and burst add `--settings=a,b` (settingsOption).
  */
-const LOAD_OPTIONS = /** @type {const} */ ({
+/** @type {NonNullable<import('node:util').ParseArgsConfig['options']>} */
+const LOAD_OPTIONS = ({
 	'n8n-env': { type: 'string' },
 	'no-build': { type: 'boolean', default: false },
 });

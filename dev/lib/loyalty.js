@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Example workflows for DealPOS's synchronous loyalty events, written to examples/ by
 // `npm run generate` (dev/generate/examples.js). DealPOS waits (30 s) for these answers and shows them at the till.
@@ -11,6 +12,7 @@ const COUPONS = {
 	29466091: { kind: 'value', amount: 100000, used: true },
 };
 
+/** @param {string} name @param {string} body @param {number | string} [code] a number or an expression @param {number[]} [position] */
 function respond(name, body, code = 200, position = [480, 0]) {
 	return {
 		id: webhookIdFor(`respond-${name}`),

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Runs a real n8n with this package installed the way n8n installs community packages:
 // build, `npm pack`, unpack the tarball into <user folder>/.n8n/nodes/node_modules/n8n-nodes-dealpos,
@@ -8,9 +9,10 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 
-const { ensureN8n } = require('./provision');
 const { ROOT } = require('./repo');
-const { log, waitUntil } = require('./util');
+const { waitUntil } = require('./util');
+
+/** @typedef {import('./provision').Runtime} Runtime */
 
 const PACKAGE = 'n8n-nodes-dealpos';
 const NODE_TYPE = `${PACKAGE}.dealPosTrigger`;
@@ -24,7 +26,7 @@ function freePort() {
 		server.unref();
 		server.on('error', reject);
 		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
+			const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 			server.close(() => resolve(port));
 		});
 	});
@@ -39,7 +41,7 @@ function pack({ build = true } = {}) {
 	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-pack-'));
 	const res = spawnSync('npm', ['pack', '--silent', '--pack-destination', dest], { cwd: ROOT, encoding: 'utf8' });
 	if (res.status !== 0) throw new Error(`npm pack failed: ${res.stderr}`);
-	const file = res.stdout.trim().split('\n').pop();
+	const file = res.stdout.trim().split('\n').pop() || '';
 	return path.join(dest, file);
 }
 
@@ -106,6 +108,8 @@ function writeJson(dir, name, value) {
  * `update:workflow --id --active=true`, one workflow a command (about 8 s each on 1.123.81 here),
  * or with `activateAll` (for a fresh user folder only) one `update:workflow --all --active=true`:
  * in a reused user folder it would also activate workflows a user keeps inactive.
+ * @param {Runtime} runtime @param {Record<string, string>} env
+ * @param {{ workflows: { id: string, active?: boolean }[], credentials?: object[], activateAll?: boolean }} what
  */
 function importAndPublish(runtime, env, { workflows, credentials = [], activateAll = false }) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-import-'));
@@ -147,6 +151,9 @@ async function registered(url) {
 
 /**
  * Starts `n8n start`; resolves when the webhook at `readyUrl` is registered (see registered()). Logs go to <userFolder>/n8n.log (and to stderr with `echo`).
+ * @param {Runtime} runtime
+ * @param {Record<string, string>} env
+ * @param {{ readyUrl?: string, echo?: boolean, timeoutMs?: number }} [options]
  */
 async function start(runtime, env, { readyUrl, echo = false, timeoutMs = 120000 } = {}) {
 	const logFile = path.join(env.N8N_USER_FOLDER, 'n8n.log');
@@ -159,6 +166,7 @@ async function start(runtime, env, { readyUrl, echo = false, timeoutMs = 120000 
 		stdio: ['ignore', echo ? 'inherit' : out, echo ? 'inherit' : out],
 		detached: false,
 	});
+	/** @type {{ code: number | null, signal: string | null } | null} */
 	let exited = null;
 	child.on('exit', (code, signal) => {
 		exited = { code, signal };
@@ -180,9 +188,9 @@ async function start(runtime, env, { readyUrl, echo = false, timeoutMs = 120000 
 	return { child, base, logFile, stop: () => stop(child) };
 }
 
-/** Stops n8n: SIGTERM, then SIGKILL after 20 s. */
+/** Stops n8n: SIGTERM, then SIGKILL after 20 s. @param {import('node:child_process').ChildProcess} child */
 function stop(child) {
-	return new Promise((resolve) => {
+	return /** @type {Promise<void>} */ (new Promise((resolve) => {
 		if (child.exitCode !== null || child.signalCode !== null) return resolve();
 		const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
 		child.once('exit', () => {
@@ -190,7 +198,7 @@ function stop(child) {
 			resolve();
 		});
 		child.kill('SIGTERM');
-	});
+	}));
 }
 
 module.exports = {

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // A private nginx (Debian's package) in front of the queue-mode run's `n8n webhook` processes, with
 // the upstream and location block docs/production.md recommends, read from there once at start: the

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // The README's table of the DealPOS node's operations, generated from the node's description
 // (resources, operations, their descriptions) and the DealPOS endpoint each calls. `npm run

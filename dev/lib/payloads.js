@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Payloads for the real-n8n benchmarks. Requires the compiled package (dist/).
 //  - customer(): the documented Customer Created example from the catalog, untouched.
@@ -16,7 +17,7 @@ function catalog() {
 		loaded = loaded || require(CATALOG);
 		return loaded;
 	} catch (error) {
-		throw new Error(`Cannot load ${CATALOG}: build first (npm run build). ${error.message}`);
+		throw new Error(`Cannot load ${CATALOG}: build first (npm run build). ${error instanceof Error ? error.message : error}`);
 	}
 }
 
@@ -76,7 +77,7 @@ function invoiceBody(lines = 120, hour = 0) {
 		PointsEarned: '12',
 		Delivery: 'Unsent',
 		Void: 'No',
-		Variants: [],
+		Variants: /** @type {object[]} */ ([]),
 		OutboundLogistics: [],
 		Payments: [{ Method: 'Cash', Amount: lines * 33000, Date: stamp(hour * 3 + 2, '.33') }],
 		ReferenceNumber: '',

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Provisions a pinned n8n (and the Node.js it needs) into a cache folder, once.
 // Reused on the next run: a ready install is marked by a `.ready` file.
@@ -110,8 +111,15 @@ function ensureNode24() {
 }
 
 /**
- * Ensures n8n `version` is installed; returns { version, n8nBin, nodeBin, env } where env has PATH
- * set so that `n8n` runs on the Node it needs.
+ * An installed n8n: its version, the n8n and Node.js binaries, the environment (PATH set so that
+ * `n8n` runs on the Node it needs) and its folder in the cache.
+ * @typedef {{ version: string, n8nBin: string, nodeBin: string, nodeMajor: number, env: NodeJS.ProcessEnv, dir: string }} Runtime
+ */
+
+/**
+ * Ensures n8n `version` is installed; returns its Runtime.
+ * @param {string} [version]
+ * @returns {Runtime}
  */
 function ensureN8n(version = process.env.N8N_VERSION || DEFAULT_VERSION) {
 	const nodeMajor = nodeMajorFor(version);

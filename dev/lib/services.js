@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Private, throwaway Redis and PostgreSQL servers for the queue-mode run, from Debian's packages
 // (installed with apt-get when missing, nginx too when asked: dev/lib/nginx.js runs it). Both
@@ -134,6 +135,7 @@ function postgresIds() {
  */
 async function startPostgres({ dir, port, maxConnections = 100 }) {
 	const bin = postgresBin();
+	if (!bin) throw new Error('PostgreSQL is not installed (ensurePackages() installs it)');
 	const { uid, gid } = postgresIds();
 	const data = path.join(dir, 'data');
 	const sock = path.join(dir, 'sock');

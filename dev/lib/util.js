@@ -42,9 +42,9 @@ async function waitUntil(check, { timeoutMs, what }) {
  * The command line of a tool (`process.argv` after the script), parsed by node:util parseArgs:
  * `--name=value` or `--name value` for string options, `--flag` for booleans, positionals when
  * allowed. An unknown option (or a missing value) stops the tool with parseArgs's message, exit 2.
- * @template {import('node:util').ParseArgsConfig['options']} O
- * @param {O} options
+ * @param {NonNullable<import('node:util').ParseArgsConfig['options']>} options
  * @param {{ positionals?: boolean, args?: string[] }} [how]
+ * @returns {{ values: Record<string, any>, positionals: string[] }}
  */
 function parseCli(options, { positionals = false, args = process.argv.slice(2) } = {}) {
 	try {
@@ -56,4 +56,9 @@ function parseCli(options, { positionals = false, args = process.argv.slice(2) }
 	}
 }
 
-module.exports = { logger, log, waitUntil, parseCli };
+/** The message of a caught value (`catch (error)` gives `unknown`). @param {unknown} error */
+function messageOf(error) {
+	return error instanceof Error ? error.message : String(error);
+}
+
+module.exports = { logger, log, waitUntil, parseCli, messageOf };

@@ -1,22 +1,36 @@
+// @ts-check
 'use strict';
 // Builders for the n8n workflow JSON the demo, the end-to-end tests and the benchmarks import.
 // Fixed workflow ids and webhook ids, so URLs are known before n8n starts.
 const { NODE_TYPE } = require('./n8n');
 
+/**
+ * @typedef {{ id: string, name: string, type: string, typeVersion: number, position: number[],
+ *   parameters: Record<string, any>, webhookId?: string,
+ *   credentials?: Record<string, { id: string, name: string }> }} WorkflowNode
+ * @typedef {{ id: string, name: string, nodes: WorkflowNode[], connections: Record<string, any>,
+ *   settings: Record<string, unknown>, active: boolean, pinData?: Record<string, unknown> }} Workflow
+ * @typedef {{ tag: string, category: string, events?: string[], customEvents?: string,
+ *   responseMode?: string, authentication?: string, credentialId?: string,
+ *   options?: Record<string, unknown> }} TriggerSpec
+ */
+
 const SETTINGS = { executionOrder: 'v1', timezone: 'Asia/Jakarta' };
 
-/** A UUID-shaped id derived from a short tag, stable across runs: `webhookIdFor('customer')`. */
+/** A UUID-shaped id derived from a short tag, stable across runs: `webhookIdFor('customer')`. @param {string} tag */
 function webhookIdFor(tag) {
 	const hex = Buffer.from(tag).toString('hex').padEnd(32, '0').slice(0, 32);
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** n8n workflow ids are 16 alphanumerics. */
+/** n8n workflow ids are 16 alphanumerics. @param {string} tag */
 function workflowIdFor(tag) {
 	return `dp${tag.replace(/[^a-zA-Z0-9]/g, '')}`.padEnd(16, '0').slice(0, 16);
 }
 
+/** The DealPOS Trigger node of a workflow. @param {TriggerSpec} spec @returns {WorkflowNode} */
 function triggerNode({ tag, category, events, customEvents, responseMode, authentication, credentialId, options }) {
+	/** @type {WorkflowNode} */
 	const node = {
 		id: webhookIdFor(`node-${tag}`),
 		name: 'DealPOS Trigger',
@@ -53,12 +67,16 @@ function captureNode(name, url, position = [300, 0]) {
 	};
 }
 
-/** The URL DealPOS posts an event to: `<base>/webhook/<id>/<category>/<event>`. */
+/**
+ * The URL DealPOS posts an event to: `<base>/webhook/<id>/<category>/<event>`.
+ * @param {string} base @param {WorkflowNode} trigger @param {string} event
+ * @param {{ test?: boolean, category?: string }} [options]
+ */
 function eventUrl(base, trigger, event, { test = false, category = trigger.parameters.category } = {}) {
 	return `${base}/${test ? 'webhook-test' : 'webhook'}/${trigger.webhookId}/${category}/${event}`;
 }
 
-/** The OAuth 2.0 token endpoint of a trigger. */
+/** The OAuth 2.0 token endpoint of a trigger. @param {string} base @param {WorkflowNode} trigger @param {{ test?: boolean }} [options] */
 function tokenUrl(base, trigger, { test = false } = {}) {
 	return `${base}/${test ? 'webhook-test' : 'webhook'}/${trigger.webhookId}/oauth/token`;
 }
@@ -67,11 +85,14 @@ function tokenUrl(base, trigger, { test = false } = {}) {
  * A URL that answers something other than 404 once the trigger's workflow is registered: its token
  * endpoint, which every DealPOS Trigger (and the bench control) serves whatever it listens to.
  */
+/** @param {string} base @param {WorkflowNode} trigger */
 function readyUrl(base, trigger) {
 	return tokenUrl(base, trigger);
 }
 
+/** Connections of a chain of nodes, by name. @param {string[]} names */
 function connect(...names) {
+	/** @type {Record<string, any>} */
 	const connections = {};
 	for (let i = 0; i < names.length - 1; i++) {
 		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
@@ -79,7 +100,11 @@ function connect(...names) {
 	return connections;
 }
 
-/** DealPOS Trigger -> HTTP Request to the capture server at `${captureUrl}/${tag}`. */
+/**
+ * DealPOS Trigger -> HTTP Request to the capture server at `${captureUrl}/${tag}`.
+ * @param {TriggerSpec & { captureUrl: string }} spec
+ * @returns {Workflow}
+ */
 function captureWorkflow({ tag, captureUrl, ...trigger }) {
 	const capture = captureNode('Capture', `${captureUrl}/${tag}`);
 	return {

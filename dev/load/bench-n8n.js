@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // `npm run bench:n8n`: the DealPOS Trigger against n8n's core Webhook node, in ONE run against the
 // same real n8n (2.41.1 by default, N8N_VERSION to change; single process, embedded SQLite).
@@ -104,7 +105,9 @@ async function measureInstance({ runtime, tgz, workflows, bodies, setting, run }
 	});
 	lib.log(`run ${run}, setting ${setting.name}: ${describeSetting(runtime, setting)}`);
 	let failed = true;
+	/** @type {Record<string, any>[]} */
 	const rows = [];
+	/** @type {Record<string, number>} */
 	const expected = {};
 	let check = [];
 	try {
@@ -136,6 +139,7 @@ async function measureInstance({ runtime, tgz, workflows, bodies, setting, run }
 				// (order rotating), so load that drifts during the row hits every kind alike.
 				const rounds = Math.max(1, Math.min(ROUNDS, Math.floor(count / Math.min(concurrency, count))));
 				const per = Array.from({ length: rounds }, (_, r) => Math.floor(count / rounds) + (r < count % rounds ? 1 : 0));
+				/** @type {Record<string, { results: any[], wallMs: number, loads: string[], idleMs: number }>} */
 				const parts = Object.fromEntries(KINDS.map((kind) => [kind, { results: [], wallMs: 0, loads: [], idleMs: 0 }]));
 				for (let r = 0; r < rounds; r++) {
 					const order = flip ? [...KINDS].reverse() : KINDS;

@@ -17,7 +17,7 @@
 // splitInvoice() and measure() live in dev/lib (test/splitLines.test.ts uses them too).
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { ROOT, splitInvoice, measure, parseCli } = require('../lib');
+const { ROOT, splitInvoice, measure, parseCli, messageOf } = require('../lib');
 
 /**
  * One measurement in this process.
@@ -32,7 +32,7 @@ function child(dist, variants, payments) {
 		({ buildItems } = require(path.join(dist, 'nodes', 'DealPosTrigger', 'items', 'index.js')));
 		({ findEvent } = require(path.join(dist, 'nodes', 'DealPosTrigger', 'catalog', 'index.js')));
 	} catch (error) {
-		console.error(`Cannot load ${dist}: build first (npx tsc). ${error.message}`);
+		console.error(`Cannot load ${dist}: build first (npx tsc). ${messageOf(error)}`);
 		process.exit(1);
 	}
 	const event = findEvent('invoice.created');

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // Benchmark of normalize() against structuredClone of the same payload, measured in the same run.
 //
@@ -12,6 +13,9 @@
 // Output: µs per payload (median of several rounds), ratio to structuredClone, µs per line.
 const path = require('node:path');
 
+// The same synthetic invoice as the real-n8n benchmarks (dev/lib/payloads.js).
+const { invoice, messageOf } = require('../lib');
+
 const DIST = path.resolve(__dirname, '..', '..', 'dist', 'nodes', 'DealPosTrigger');
 let normalize;
 let findEvent;
@@ -19,7 +23,7 @@ try {
 	({ normalize } = require(path.join(DIST, 'items', 'normalize.js')));
 	({ findEvent } = require(path.join(DIST, 'catalog', 'index.js')));
 } catch (error) {
-	console.error(`Cannot load ${DIST}: build first (npx tsc). ${error.message}`);
+	console.error(`Cannot load ${DIST}: build first (npx tsc). ${messageOf(error)}`);
 	process.exit(1);
 }
 
@@ -31,8 +35,6 @@ const ROUND_MS = Number(process.env.BENCH_ROUND_MS || 150);
 const customerCreated = findEvent('customer.created');
 const invoiceCreated = findEvent('invoice.created');
 
-// The same synthetic invoice as the real-n8n benchmarks (dev/lib/payloads.js).
-const { invoice } = require('../lib');
 
 /**
  * Median µs per call of fn(payload) over ROUNDS rounds; the payloads are used in turn, without

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // `npm run burst`: 1,000 deliveries at concurrency 200 through the DealPOS Trigger of a real n8n
 // (2.41.1 by default; single process, embedded SQLite). Workflow: DealPOS Trigger (Customer,

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // `node dev/load/profile.js [--n8n-version=2.8.4] [--count=2000] [--concurrency=20] [--trigger=dealpos|control]
 // [--setting=recommended+patched]` (a setting as in bench-n8n's --settings):

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // `npm run queue-mode`: the burst of dev/load/burst.js (1,000 deliveries at concurrency 200,
 // DealPOS Trigger -> HTTP Request to a capture server) against n8n 2.41.1 in QUEUE MODE on this
@@ -35,7 +36,7 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const lib = require('../lib');
-const { singleProcessBurst, burstWorkflow, startCapture, tarball, removeTarball, logCounts, runBurst, printBurst, loadLine, ms, LOAD_OPTIONS, n8nEnvOption, startNginx, parseCli } = lib;
+const { singleProcessBurst, burstWorkflow, startCapture, tarball, removeTarball, logCounts, runBurst, printBurst, loadLine, ms, LOAD_OPTIONS, n8nEnvOption, startNginx, parseCli, messageOf } = lib;
 
 const { values: args } = parseCli({
 	...LOAD_OPTIONS,
@@ -73,6 +74,7 @@ const groups = new Set();
 /** Starts an n8n command in its own process group; output to `logFile`. */
 function spawnN8n(runtime, env, args, logFile) {
 	const out = fs.openSync(logFile, 'a');
+	/** @type {import('node:child_process').ChildProcess & { exited?: boolean }} */
 	const child = spawn(runtime.nodeBin, [runtime.n8nBin, ...args], { env, stdio: ['ignore', out, out], detached: true });
 	groups.add(child.pid);
 	child.on('exit', () => {
@@ -93,7 +95,10 @@ function groupAlive(pgid) {
 /** SIGTERM to the process group; SIGKILL to the group after graceMs or if the leader exited. */
 async function stopGroup(child, graceMs = 40000) {
 	const pgid = child.pid;
-	if (!groupAlive(pgid)) return groups.delete(pgid);
+	if (!groupAlive(pgid)) {
+		groups.delete(pgid);
+		return;
+	}
 	try {
 		process.kill(-pgid, 'SIGTERM');
 	} catch {
@@ -120,7 +125,7 @@ async function cleanup() {
 		try {
 			await fn();
 		} catch (error) {
-			lib.log(`cleanup: ${error.message}`);
+			lib.log(`cleanup: ${messageOf(error)}`);
 		}
 	}
 }
@@ -177,6 +182,7 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 		lib.log(`queue mode: nginx on ${proxy.port}, upstream and location block:\n${proxy.block}`);
 	}
 	const front = proxy ? proxy.base : `http://127.0.0.1:${webhookPorts[0]}`;
+	/** @type {Record<string, string>} */
 	const shared = {
 		DB_TYPE: 'postgresdb',
 		DB_POSTGRESDB_HOST: '127.0.0.1',

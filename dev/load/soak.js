@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // Soak test of normalize(): 100,000 generated bodies by default (fast-check), against the
 // compiled package, from the property tests' generators (dev/lib/bodies.js). Same invariants as
@@ -12,7 +13,7 @@ const path = require('node:path');
 const fc = require('fast-check');
 const { DateTime } = require('luxon');
 
-const { bodyArbitraries, parseCli } = require('../lib');
+const { bodyArbitraries, parseCli, messageOf } = require('../lib');
 
 const DIST = path.resolve(__dirname, '..', '..', 'dist', 'nodes', 'DealPosTrigger');
 let normalize;
@@ -22,7 +23,7 @@ try {
 	({ normalize, documentedFields } = require(path.join(DIST, 'items', 'normalize.js')));
 	({ allEvents } = require(path.join(DIST, 'catalog', 'index.js')));
 } catch (error) {
-	console.error(`Cannot load ${DIST}: build first (npx tsc). ${error.message}`);
+	console.error(`Cannot load ${DIST}: build first (npx tsc). ${messageOf(error)}`);
 	process.exit(1);
 }
 
@@ -126,9 +127,10 @@ function leafOk(input, output, zone) {
 }
 
 function compare(input, output, zone) {
+	/** @type {[any, any, number][]} */
 	const stack = [[input, output, 0]];
 	while (stack.length > 0) {
-		const [a, b, depth] = stack.pop();
+		const [a, b, depth] = /** @type {[any, any, number]} */ (stack.pop());
 		if (depth > stats.maxDepth) stats.maxDepth = depth;
 		if (Array.isArray(a)) {
 			if (!Array.isArray(b) || a.length !== b.length) return `array changed at depth ${depth}`;
@@ -148,6 +150,7 @@ function compare(input, output, zone) {
 	return undefined;
 }
 
+/** @param {any[]} delivery @param {string} zone */
 function run([kind, text, event], zone) {
 	const body = JSON.parse(text);
 	const before = JSON.stringify(body);
@@ -187,7 +190,7 @@ function main() {
 	console.log(`deepest level: ${stats.maxDepth}, longest array: ${stats.maxArray}`);
 	if (details.failed) {
 		console.error(
-			`FAILED after ${details.numRuns} cases (seed ${SEED}): ${details.errorInstance && details.errorInstance.message}`,
+			`FAILED after ${details.numRuns} cases (seed ${SEED}): ${details.errorInstance && messageOf(details.errorInstance)}`,
 		);
 		console.error('Counterexample:', JSON.stringify(details.counterexample).slice(0, 2000));
 		process.exit(1);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // `npm run screenshots`: retakes the README pictures in docs/images/ from the real n8n editor. They
 // are taken by the browser test of the newcomer path (dev/e2e/browser/newcomer.browser.test.js, also

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // The main job: `npm run n8n`. Installs the development dependencies if needed, builds and packs
 // this package (first, so a broken build fails in seconds), provisions a pinned n8n (and the

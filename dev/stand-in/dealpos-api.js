@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // A local stand-in for DealPOS's REST API (https://<subdomain>.dealpos.net/api/v3), for the tests
 // and the `npm run n8n` demo. Not shipped (test/ is outside the package's "files").
@@ -211,17 +212,45 @@ function lower(value) {
 }
 
 /**
+ * @typedef {object} StandInOptions
+ * @property {number} [limit] requests per window (50)
+ * @property {number} [windowSeconds] window length (180; tests use 1-3)
+ * @property {number} [pageCap] most records a page holds whatever PageSize asks (500)
+ * @property {'truncate'|'clamp'} [pageCapMode]
+ * @property {{id: string, secret: string}[]} [clients]
+ * @property {number} [tokenSeconds] token lifetime (3600)
+ * @property {{ invoices?: number, customers?: number, seed?: number }} [data] buildData() options
+ * @property {number} [port] 0: a free port
+ */
+
+/**
+ * One request the stand-in saw (`by: 'other'`: a request of another app of the shop, consume()).
+ * @typedef {{ at: number, window: number, method: string, path: string, status: number, by: 'client' | 'other' }} LogEntry
+ */
+
+/**
+ * The running stand-in.
+ * @typedef {object} StandIn
+ * @property {string} origin
+ * @property {string} url the API base URL, for the DealPOS API credential's "Subdomain or Base URL"
+ * @property {{id: string, secret: string}[]} clients
+ * @property {Record<string, Array<Record<string, any>>>} data
+ * @property {LogEntry[]} log
+ * @property {{ on(event: 'request', listener: (entry: LogEntry) => void): unknown, off(event: 'request', listener: (entry: LogEntry) => void): unknown }} events
+ *   emits 'request' with each LogEntry after the answer is sent
+ * @property {number} limit
+ * @property {number} windowSeconds
+ * @property {() => Array<{ index: number, received: number, served: number, rejected: number }>} windows
+ * @property {(n: number) => void} consume
+ * @property {() => number} msToNextWindow
+ * @property {() => void} expireTokens
+ * @property {() => Promise<void>} close
+ */
+
+/**
  * Starts the stand-in on a free loopback port.
- *
- * @param {object} [options]
- * @param {number} [options.limit] requests per window (50)
- * @param {number} [options.windowSeconds] window length (180; tests use 1-3)
- * @param {number} [options.pageCap] most records a page holds whatever PageSize asks (500)
- * @param {'truncate'|'clamp'} [options.pageCapMode]
- * @param {{id: string, secret: string}[]} [options.clients]
- * @param {number} [options.tokenSeconds] token lifetime (3600)
- * @param {object} [options.data] buildData() options
- * @param {number} [options.port] 0: a free port
+ * @param {StandInOptions} [options]
+ * @returns {Promise<StandIn>}
  */
 async function startStandIn(options = {}) {
 	const limit = options.limit ?? 50;
@@ -234,7 +263,7 @@ async function startStandIn(options = {}) {
 	const tokens = new Map();
 	const events = new EventEmitter();
 	const started = Date.now();
-	/** Every request: { at, window, method, path, status, by: 'client' | 'other' }. */
+	/** Every request. @type {LogEntry[]} */
 	const log = [];
 	const windows = new Map();
 
@@ -463,9 +492,10 @@ async function startStandIn(options = {}) {
 		req.on('data', (c) => chunks.push(c));
 		req.on('end', () => {
 			const now = Date.now();
-			const url = new URL(req.url, 'http://stand-in');
+			const url = new URL(req.url || '/', 'http://stand-in');
 			const path = url.pathname.startsWith(API) ? url.pathname.slice(API.length) : null;
-			const entry = { at: now, window: windowIndex(now), method: req.method, path: url.pathname, status: 0, by: 'client' };
+			/** @type {LogEntry} */
+			const entry = { at: now, window: windowIndex(now), method: req.method || 'GET', path: url.pathname, status: 0, by: 'client' };
 			const finish = (status, body) => {
 				entry.status = status;
 				log.push(entry);
@@ -504,9 +534,9 @@ async function startStandIn(options = {}) {
 	});
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(options.port ?? 0, '127.0.0.1', resolve);
+		server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined));
 	});
-	const { port } = server.address();
+	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 	const origin = `http://127.0.0.1:${port}`;
 	return {
 		origin,
@@ -537,7 +567,7 @@ async function startStandIn(options = {}) {
 		expireTokens() {
 			for (const token of tokens.keys()) tokens.set(token, 0);
 		},
-		close: () => new Promise((resolve) => server.close(() => resolve())),
+		close: () => /** @type {Promise<void>} */ (new Promise((resolve) => server.close(() => resolve()))),
 	};
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Browser test of the newcomer path, against a real n8n (N8N_VERSION, default 2.41.1) started here
 // with the packed package installed the way n8n installs community packages and the demo workflow
@@ -61,7 +62,7 @@ async function retry(what, fn, { times = 3, pause = 2000 } = {}) {
 			return await fn();
 		} catch (error) {
 			if (attempt >= times) throw error;
-			log(`${what}: attempt ${attempt} failed (${error.message.split('\n')[0]}); retrying`);
+			log(`${what}: attempt ${attempt} failed (${lib.messageOf(error).split('\n')[0]}); retrying`);
 			await ctx.page.waitForTimeout(pause);
 		}
 	}
@@ -101,7 +102,7 @@ function storedWorkflow(workflowId) {
 /** The editor's own "unsaved changes" flag (Pinia ui store); undefined if n8n renamed it. */
 function editorDirty() {
 	return ctx.page.evaluate(() => {
-		const pinia = document.querySelector('#app')?.__vue_app__?.config.globalProperties.$pinia;
+		const pinia = /** @type {any} */ (document.querySelector('#app'))?.__vue_app__?.config.globalProperties.$pinia;
 		return pinia?._s.get('ui')?.stateIsDirty;
 	});
 }
@@ -256,7 +257,7 @@ describe('newcomer path in the n8n editor', () => {
 		// The page shows the public URL; the same path at the local n8n is what a proxy would call.
 		const target = `${ctx.base}${new URL(ctx.testUrl).pathname}`;
 		await ndv.locator(id('node-execute-button')).click();
-		let answer;
+		let answer = '';
 		await lib.waitUntil(
 			async () => {
 				const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(example) });
@@ -306,6 +307,7 @@ describe('newcomer path in the n8n editor', () => {
 		await page.locator(`${id('canvas-node')}[data-node-name="DealPOS Trigger"]`).click();
 		await page.keyboard.press('ControlOrMeta+a');
 		await page.keyboard.press('ControlOrMeta+c');
+		/** @type {any} */
 		let copied;
 		await lib.waitUntil(async () => Boolean((copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).nodes), {
 			timeoutMs: 10000,

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // End-to-end tests against a real n8n that installed the packed package the way n8n installs
 // community packages. Started and stopped here (loopback, free ports), also when a test fails.
@@ -14,7 +15,15 @@ const { promisify } = require('node:util');
 const lib = require('../../lib');
 const { startCapture, settle, demoWorkflow, TABLE, KEY, loyaltyWorkflows, MEMBERS, paymentToInvoiceWorkflow, apiCredential, startStandIn, DEFAULT_VERSION } = lib;
 
+/** The compiled catalog (the suite runs against dist/, as n8n does). @type {typeof import('../../../nodes/DealPosTrigger/catalog')} */
 const catalog = require('../../../dist/nodes/DealPosTrigger/catalog');
+
+/** The documented (or synthetic) example of an event. @param {string} key */
+function exampleOf(key) {
+	const event = catalog.findEvent(key);
+	if (!event || !event.example) throw new Error(`no example for ${key}`);
+	return event.example;
+}
 
 /** The n8n version under test (N8N_VERSION, as dev/e2e/run.js sets it) and its major. */
 const N8N_VERSION = process.env.N8N_VERSION || DEFAULT_VERSION;
@@ -252,7 +261,7 @@ describe('every event of the catalog, sent with dealpos-send', () => {
 	it('a URL of another category: 404 naming the URLs to paste instead, no execution', async () => {
 		const trigger = triggerOf('customer');
 		const before = ctx.capture.received.length;
-		const res = await post(lib.eventUrl(ctx.base, trigger, 'created', { category: 'invoice' }), catalog.findEvent('invoice.created').example);
+		const res = await post(lib.eventUrl(ctx.base, trigger, 'created', { category: 'invoice' }), exampleOf('invoice.created'));
 		assert.equal(res.status, 404);
 		assert.equal(res.json.status, 'error');
 		assert.ok(res.json.urls.some((u) => u.url === lib.eventUrl(ctx.base, trigger, 'created')), JSON.stringify(res.json.urls));
@@ -263,7 +272,7 @@ describe('every event of the catalog, sent with dealpos-send', () => {
 	it('a name that is no event and the literal :event have no URL: n8n answers 404 (an error in DealPOS\'s log)', async () => {
 		const trigger = triggerOf('customer');
 		for (const name of ['no-such-event', ':event']) {
-			const res = await post(lib.eventUrl(ctx.base, trigger, name), catalog.findEvent('customer.created').example);
+			const res = await post(lib.eventUrl(ctx.base, trigger, name), exampleOf('customer.created'));
 			assert.equal(res.status, 404, `${name}: ${res.status} ${res.text}`);
 		}
 	});
@@ -271,7 +280,7 @@ describe('every event of the catalog, sent with dealpos-send', () => {
 	it('an event the node does not listen to: 2xx and no execution', async () => {
 		const trigger = ctx.auth.header.nodes[0];
 		const before = ctx.capture.received.length;
-		const res = await post(lib.eventUrl(ctx.base, trigger, 'deleted'), catalog.findEvent('customer.created').example, { 'X-API-Key': SECRET });
+		const res = await post(lib.eventUrl(ctx.base, trigger, 'deleted'), exampleOf('customer.created'), { 'X-API-Key': SECRET });
 		assert.ok(res.status >= 200 && res.status < 300, `status ${res.status}`);
 		assert.equal(res.json.status, 'ignored');
 		await settle(2500);
@@ -283,7 +292,7 @@ describe('typed items through a real n8n', () => {
 	it('Payment Created arrives with Amount a number and Date an ISO date', async () => {
 		const trigger = triggerOf('invoice-payment');
 		const before = ctx.capture.at('/cat-invoice-payment').length;
-		const example = { ...catalog.findEvent('invoice-payment.created').example, Amount: '100000' };
+		const example = { ...exampleOf('invoice-payment.created'), Amount: '100000' };
 		await post(lib.eventUrl(ctx.base, trigger, 'created'), example);
 		await ctx.capture.waitFor(() => ctx.capture.at('/cat-invoice-payment').length > before);
 		const item = ctx.capture.at('/cat-invoice-payment')[before].body;
@@ -294,7 +303,7 @@ describe('typed items through a real n8n', () => {
 	it('Customer Created Birthdate becomes an ISO timestamp in the workflow timezone', async () => {
 		const trigger = triggerOf('customer');
 		const before = ctx.capture.at('/cat-customer').length;
-		await post(lib.eventUrl(ctx.base, trigger, 'created'), catalog.findEvent('customer.created').example);
+		await post(lib.eventUrl(ctx.base, trigger, 'created'), exampleOf('customer.created'));
 		await ctx.capture.waitFor(() => ctx.capture.at('/cat-customer').length > before);
 		assert.equal(ctx.capture.at('/cat-customer')[before].body.Birthdate, '2018-07-22T00:00:00.000+07:00');
 	});
@@ -304,7 +313,7 @@ describe('Invoice Payment Created -> DealPOS: Invoice Get by its InvoiceID -> Da
 	it('the Data table holds the invoice, typed, read from the REST API (stand-in) by the DealPOS node', { skip: ON_1X.paymentTable }, async () => {
 		const source = ctx.api.data.invoices[0];
 		const payment = {
-			...catalog.findEvent('invoice-payment.created').example,
+			...exampleOf('invoice-payment.created'),
 			ID: 'e2e-payment-0001',
 			InvoiceID: source.ID,
 			Amount: '15000',
@@ -344,7 +353,7 @@ describe('Invoice Payment Created -> DealPOS: Invoice Get by its InvoiceID -> Da
 	async function pay(index, paymentId) {
 		const before = ctx.capture.at('/api-demo').length;
 		const since = ctx.api.log.length;
-		const payment = { ...catalog.findEvent('invoice-payment.created').example, ID: paymentId, InvoiceID: ctx.api.data.invoices[index].ID };
+		const payment = { ...exampleOf('invoice-payment.created'), ID: paymentId, InvoiceID: ctx.api.data.invoices[index].ID };
 		const res = await post(lib.eventUrl(ctx.base, ctx.paymentInvoice.nodes[0], 'created'), payment);
 		assert.equal(res.status, 200, res.text);
 		await ctx.capture.waitFor(() => ctx.capture.at('/api-demo').length > before, 30000);
@@ -372,7 +381,7 @@ describe('demo workflow "DealPOS customer to CRM"', () => {
 	const strip = (row) => ({ ...row, id: undefined, createdAt: undefined, updatedAt: undefined });
 
 	it('Customer Created adds the contact to the Data table', { skip: ON_1X.demo }, async () => {
-		const rows = await deliver('created', catalog.findEvent('customer.created').example);
+		const rows = await deliver('created', exampleOf('customer.created'));
 		assert.equal(rows.length, 1);
 		assert.equal(typeof rows[0].id, 'number', 'the Data table returned the stored row with its id');
 		assert.deepEqual(strip(rows[0]), {
@@ -395,7 +404,7 @@ describe('demo workflow "DealPOS customer to CRM"', () => {
 	});
 
 	it('Customer Updated (the seed\'s example) changes the same row: still one row per customer', { skip: ON_1X.demo }, async () => {
-		const rows = await deliver('updated', catalog.findEvent('customer.updated').example);
+		const rows = await deliver('updated', exampleOf('customer.updated'));
 		assert.equal(rows.length, 1, 'one row for customer 1011');
 		assert.equal(rows[0].id, ctx.demoRowId);
 		assert.equal(rows[0].phone, '5859541');
@@ -404,7 +413,7 @@ describe('demo workflow "DealPOS customer to CRM"', () => {
 	});
 
 	it('Customer Deleted marks the row deleted', { skip: ON_1X.demo }, async () => {
-		const rows = await deliver('deleted', catalog.findEvent('customer.deleted').example);
+		const rows = await deliver('deleted', exampleOf('customer.deleted'));
 		assert.equal(rows.length, 1);
 		assert.equal(rows[0].id, ctx.demoRowId);
 		assert.equal(rows[0].deleted, true);
@@ -421,7 +430,7 @@ describe('loyalty events: the workflow answers DealPOS', () => {
 
 	it('Fetch Loyalty Points answers {"Point": n}', async () => {
 		const trigger = ctx.loyalty['loyalty-fetch-points.json'].nodes[0];
-		const res = await timed(lib.eventUrl(ctx.base, trigger, 'fetch-points'), catalog.findEvent('loyalty-point.fetch-points').example);
+		const res = await timed(lib.eventUrl(ctx.base, trigger, 'fetch-points'), exampleOf('loyalty-point.fetch-points'));
 		assert.equal(res.status, 200, res.text);
 		assert.deepEqual(res.json, { Point: MEMBERS['+628159137777'] });
 		assert.ok(res.ms < 30000);
@@ -439,17 +448,17 @@ describe('loyalty events: the workflow answers DealPOS', () => {
 	it('Validate Coupon (External Loyalty App) answers the documented coupon, or 400 used', async () => {
 		const trigger = ctx.loyalty['loyalty-validate-coupon-external-app.json'].nodes[0];
 		const url = lib.eventUrl(ctx.base, trigger, 'validate-coupon');
-		const ok = await timed(url, catalog.findEvent('loyalty-point.validate-coupon').example);
+		const ok = await timed(url, exampleOf('loyalty-point.validate-coupon'));
 		assert.equal(ok.status, 200);
 		assert.deepEqual(ok.json, { Type: 'percentageDiscount', Amount: 50, status: 'activated', expiredAt: '2023-03-19T16:59:59.999Z' });
-		const used = await timed(url, { ...catalog.findEvent('loyalty-point.validate-coupon').example, Key: '29466091' });
+		const used = await timed(url, { ...exampleOf('loyalty-point.validate-coupon'), Key: '29466091' });
 		assert.equal(used.status, 400);
 		assert.deepEqual(used.json, { status: 'used', expiredAt: '2023-03-19T16:59:59.999Z', Message: 'Coupon 29466091 has been used' });
 	});
 
 	it('Validate Coupon (Promotion Coupon Provider) answers {"Type", "Amount", "Notification"}', async () => {
 		const trigger = ctx.loyalty['loyalty-validate-coupon-provider.json'].nodes[0];
-		const res = await timed(lib.eventUrl(ctx.base, trigger, 'validate-coupon'), catalog.findEvent('loyalty-provider.validate-coupon').example);
+		const res = await timed(lib.eventUrl(ctx.base, trigger, 'validate-coupon'), exampleOf('loyalty-provider.validate-coupon'));
 		assert.equal(res.status, 200);
 		assert.deepEqual(res.json, { Type: 'Percentage', Amount: 50, Notification: 'Coupon 1234 applied' });
 	});
@@ -462,7 +471,7 @@ describe('only DealPOS gets in, through a real n8n', () => {
 	async function deliveredWith(workflow, headers) {
 		const tag = `/${workflow.nodes[1].parameters.url.split('/').pop()}`;
 		const before = ctx.capture.at(tag).length;
-		const res = await post(lib.eventUrl(ctx.base, workflow.nodes[0], 'created'), catalog.findEvent('customer.created').example, headers);
+		const res = await post(lib.eventUrl(ctx.base, workflow.nodes[0], 'created'), exampleOf('customer.created'), headers);
 		if (res.status === 200) await ctx.capture.waitFor(() => ctx.capture.at(tag).length > before);
 		await settle(1500);
 		return { res, executions: ctx.capture.at(tag).length - before };
@@ -595,7 +604,7 @@ describe('the editor listening for a test event', () => {
 		assert.match(text, /waitingForWebhook/);
 		const before = ctx.capture.at('/cat-customer').length;
 		const url = lib.eventUrl(ctx.base, workflow.nodes[0], 'created', { test: true });
-		const res = await post(url, catalog.findEvent('customer.created').example);
+		const res = await post(url, exampleOf('customer.created'));
 		assert.equal(res.status, 200, res.text);
 		await ctx.capture.waitFor(() => ctx.capture.at('/cat-customer').length > before);
 		const item = ctx.capture.at('/cat-customer')[before].body;
@@ -614,7 +623,7 @@ describe('the editor listening for a test event', () => {
 		const list = await fetch(`${ctx.base}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=1`, { headers });
 		const listText = await list.text();
 		assert.equal(list.status, 200, listText);
-		const id = /"id":"?(\d+)"?/.exec(listText)[1];
+		const id = (/"id":"?(\d+)"?/.exec(listText) || [])[1];
 		let text = '';
 		await lib.waitUntil(async () => {
 			text = await (await fetch(`${ctx.base}/rest/executions/${id}`, { headers })).text();
