@@ -11,31 +11,17 @@ import {
 } from '../nodes/DealPosTrigger/items';
 import type { Problem } from '../nodes/DealPosTrigger/items/normalize';
 // The benchmark's synthetic invoice (documented header and Payments[] names) and measurement.
-import { measure, splitInvoice } from '../dev/lib';
-
+import { invoiceDelivery, measure, SPLIT_OPTIONS, splitInvoice } from '../dev/lib';
 
 const INVOICE = findEvent('invoice.created') as DealPosEvent;
-const SPLIT: OutputOptions = {
-	output: 'normalised',
-	timezone: 'Asia/Jakarta',
-	splitLines: true,
-	includeHeaders: false,
-};
+const SPLIT = SPLIT_OPTIONS as OutputOptions;
 const BIG = 3000;
 /** Later items carry the invoice header, their line and metadata: a few KB, never the Payments. */
 const LATER_ITEM_MAX = 8 * 1024;
 const MB = 1024 * 1024;
 
 function context(body: unknown, extra: Partial<DeliveryContext> = {}): DeliveryContext {
-	return {
-		category: 'invoice',
-		event: 'invoice.created',
-		eventName: 'Invoice Created',
-		receivedAt: '2020-09-02T06:52:18.330Z',
-		mode: 'production',
-		rawBody: JSON.stringify(body),
-		...extra,
-	};
+	return invoiceDelivery(body, extra) as DeliveryContext;
 }
 
 function meta(item: INodeExecutionData): IDataObject {

@@ -6,7 +6,7 @@
 // typed (a number, dates). `npm run n8n` runs it against the local REST stand-in
 // (dev/stand-in/dealpos-api.js); the e2e suite extends it. Written to
 // examples/payment-to-invoice-table.json by `npm run generate` (dev/generate/examples.js).
-const { triggerNode, webhookIdFor, SETTINGS } = require('./workflows');
+const { triggerNode, node, ensureTable, upsertColumns, SETTINGS } = require('./workflows');
 const { PACKAGE } = require('./n8n');
 
 const TABLE = 'DealPOS invoices';
@@ -14,6 +14,7 @@ const API_CREDENTIAL_TYPE = 'dealPosApi';
 const API_CREDENTIAL_ID = 'dpApiStandIn0001';
 
 /** Invoice column -> expression on the DealPOS node's invoice item, and its Data table type. */
+/** @type {import('./workflows').Column[]} */
 const INVOICE_COLUMNS = [
 	['invoiceId', '={{ $json.ID }}', 'string'],
 	['number', '={{ $json.Number }}', 'string'],
@@ -39,58 +40,26 @@ function apiCredential(baseUrl, client) {
 function paymentToInvoiceWorkflow({ tag = 'demo-payment', id = 'dpDemoPaymentInv' } = {}) {
 	const trigger = triggerNode({ tag, category: 'invoice-payment', events: ['created'] });
 	const getInvoice = {
-		id: webhookIdFor('pinv-get'),
-		name: 'Get invoice',
-		type: `${PACKAGE}.dealPos`,
-		typeVersion: 1,
-		position: [240, 0],
-		parameters: { resource: 'invoice', operation: 'get', findBy: 'id', invoiceId: '={{ $json.InvoiceID }}' },
+		...node('pinv-get', 'Get invoice', `${PACKAGE}.dealPos`, 1, [240, 0], {
+			resource: 'invoice',
+			operation: 'get',
+			findBy: 'id',
+			invoiceId: '={{ $json.InvoiceID }}',
+		}),
 		credentials: { [API_CREDENTIAL_TYPE]: { id: API_CREDENTIAL_ID, name: 'DealPOS API (local stand-in)' } },
 	};
-	const ensure = {
-		id: webhookIdFor('pinv-ensure'),
-		name: 'Ensure invoice table',
-		type: 'n8n-nodes-base.dataTable',
-		typeVersion: 1.1,
-		position: [480, 0],
-		parameters: {
-			resource: 'table',
-			operation: 'create',
-			tableName: TABLE,
-			columns: { column: INVOICE_COLUMNS.map(([name, , type]) => ({ name, type })) },
-			options: { createIfNotExists: true },
-		},
-	};
-	const save = {
-		id: webhookIdFor('pinv-save'),
-		name: 'Save invoice',
-		type: 'n8n-nodes-base.dataTable',
-		typeVersion: 1.1,
-		position: [720, 0],
-		parameters: {
-			resource: 'row',
-			operation: 'upsert',
-			dataTableId: { __rl: true, mode: 'name', value: TABLE },
-			filters: { conditions: [{ keyName: 'invoiceId', condition: 'eq', keyValue: "={{ $('Get invoice').item.json.ID }}" }] },
-			columns: {
-				mappingMode: 'defineBelow',
-				value: Object.fromEntries(
-					INVOICE_COLUMNS.map(([name, expression]) => [name, expression.replaceAll('$json', "$('Get invoice').item.json")]),
-				),
-				matchingColumns: [],
-				schema: INVOICE_COLUMNS.map(([name, , type]) => ({
-					id: name,
-					displayName: name,
-					required: false,
-					defaultMatch: false,
-					display: true,
-					type: type === 'date' ? 'dateTime' : type,
-					canBeUsedToMatch: true,
-				})),
-			},
-			options: {},
-		},
-	};
+	const ensure = ensureTable('pinv-ensure', 'Ensure invoice table', [480, 0], TABLE, INVOICE_COLUMNS.map(([name, , type]) => ({ name, type })));
+	const value = Object.fromEntries(
+		INVOICE_COLUMNS.map(([name, expression]) => [name, expression.replaceAll('$json', "$('Get invoice').item.json")]),
+	);
+	const save = node('pinv-save', 'Save invoice', 'n8n-nodes-base.dataTable', 1.1, [720, 0], {
+		resource: 'row',
+		operation: 'upsert',
+		dataTableId: { __rl: true, mode: 'name', value: TABLE },
+		filters: { conditions: [{ keyName: 'invoiceId', condition: 'eq', keyValue: "={{ $('Get invoice').item.json.ID }}" }] },
+		columns: upsertColumns(INVOICE_COLUMNS, value, (type) => (type === 'date' ? 'dateTime' : type)),
+		options: {},
+	});
 	return {
 		id,
 		name: 'DealPOS payment to invoice table',

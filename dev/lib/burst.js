@@ -49,16 +49,19 @@ function kindOf(r) {
  * Runs the burst. `capture` is a startCapture() server; the workflow posts to `${capture.url}/${tag}`.
  * `midway(completedCount)` (optional) is called once when `midwayAt` of the first attempts have
  * finished (answered or failed) and may return a promise (the restart). `idlePids` are waited on
- * (CPU idle) while the backlog drains. Resolves a report (see summarizeBurst).
- * @param {{ url: string, capture: any, tag: string, count?: number, concurrency?: number, runId?: string,
+ * (CPU idle) while the backlog drains. Logs the start (`count` deliveries to `target`, `url` by
+ * default, `midwayNote` appended) and records the load before and after. Resolves a report (see summarizeBurst).
+ * @param {{ url: string, target?: string, midwayNote?: string, capture: any, tag?: string, count?: number, concurrency?: number, runId?: string,
  *   midway?: (completed: number) => unknown, midwayAt?: number, retry?: boolean, retryConnectionErrors?: boolean,
  *   keepAlive?: boolean, ratePerSecond?: number, quietMs?: number, drainMaxMs?: number,
  *   idlePids?: () => number[], log?: (message: string) => void }} options
  */
 async function runBurst({
 	url,
+	target = url,
+	midwayNote = '',
 	capture,
-	tag,
+	tag = 'burst',
 	count = 1000,
 	concurrency = 200,
 	runId = `${Date.now().toString(36)}`,
@@ -86,6 +89,8 @@ async function runBurst({
 	let midwayInfo = null;
 	const agent = keepAlive ? keepAliveAgent() : oneShotAgent();
 	const epoch = (r) => performance.timeOrigin + r.startedAt;
+	const load = loadLine();
+	log(`${count} deliveries at concurrency ${concurrency} to ${target}${midwayNote} (${load})`);
 	const t0 = Date.now();
 
 	const onResult = (i, r, completed) => {
@@ -146,6 +151,7 @@ async function runBurst({
 	report.client = `${keepAlive ? 'keep-alive connections' : 'a new connection per delivery'}, ${ratePerSecond ? `open loop at ${ratePerSecond}/s` : 'closed loop'}, 30 s timeout, ${retry ? `DealPOS retry emulated (connection errors ${retryConnectionErrors ? 'retried' : 'not retried'})` : 'no retries'}`;
 	report.retryEmulated = retry;
 	report.timeline = timeline(attempts, t0, epoch);
+	report.load = { before: load, after: loadLine() };
 	return report;
 }
 
@@ -279,13 +285,10 @@ async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = 
 			extraEnv: n8nEnv,
 			readyUrls: (base) => [readyUrl(base, trigger)],
 		});
-		const url = eventUrl(inst.base, trigger, 'created');
-		const load = loadLine();
-		log(`burst: ${count} deliveries at concurrency ${concurrency} to ${url}${restart ? ', restart midway' : ''} (${load})`);
 		const report = await runBurst({
-			url,
+			url: eventUrl(inst.base, trigger, 'created'),
+			midwayNote: restart ? ', restart midway' : '',
 			capture,
-			tag: 'burst',
 			count,
 			concurrency,
 			retry,
@@ -305,7 +308,6 @@ async function singleProcessBurst({ runtime, tgz, count, concurrency, restart = 
 					}
 				: undefined,
 		});
-		report.load = { before: load, after: loadLine() };
 		report.n8nLog = logCounts(inst.n8n ? inst.n8n.logFile : `${inst.userFolder}/n8n.log`);
 		failed = false;
 		return report;

@@ -4,7 +4,7 @@
 // `npm run generate` (dev/generate/examples.js). Kept as code so the e2e tests can extend the same workflow.
 const fs = require('node:fs');
 const path = require('node:path');
-const { triggerNode, webhookIdFor, SETTINGS } = require('./workflows');
+const { triggerNode, node, ensureTable, upsertColumns, webhookIdFor, SETTINGS } = require('./workflows');
 
 /** Pinned sample output of the trigger: examples/samples/<event>.json (npm run samples). */
 function samplePinData(eventKey) {
@@ -15,6 +15,7 @@ function samplePinData(eventKey) {
 const TABLE = 'CRM contacts';
 
 /** CRM contact field -> expression on the DealPOS Customer item, and its Data Table column type. */
+/** @type {import('./workflows').Column[]} */
 const CONTACT = [
 	['email', '={{ $json.Email }}', 'string'],
 	['firstName', '={{ $json.FirstName }}', 'string'],
@@ -61,83 +62,32 @@ function demoWorkflow() {
 	trigger.parameters = { events: trigger.parameters.events, options: {} };
 	Object.defineProperty(trigger.parameters, 'category', { value: 'customer', enumerable: false });
 	trigger.position = [0, 0];
-	const map = {
-		id: webhookIdFor('demo-map'),
-		name: 'Map to CRM contact',
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		position: [224, 0],
-		parameters: {
-			assignments: {
-				assignments: CONTACT.map(([name, value, type]) => ({ id: webhookIdFor(`demo-${name}`), name, value, type })),
-			},
-			options: {},
+	const map = node('demo-map', 'Map to CRM contact', 'n8n-nodes-base.set', 3.4, [224, 0], {
+		assignments: {
+			assignments: CONTACT.map(([name, value, type]) => ({ id: webhookIdFor(`demo-${name}`), name, value, type })),
 		},
-	};
-	const ensure = {
-		id: webhookIdFor('demo-ensure'),
-		name: 'Ensure CRM table',
-		type: 'n8n-nodes-base.dataTable',
-		typeVersion: 1.1,
-		position: [448, -96],
-		parameters: {
-			resource: 'table',
-			operation: 'create',
-			tableName: TABLE,
-			// Column type string is the default: only the boolean column names its type.
-			columns: { column: CONTACT.map(([name, , type]) => (type === 'string' ? { name } : { name, type })) },
-			options: { createIfNotExists: true },
-		},
-	};
+		options: {},
+	});
+	// Column type string is the default: only the boolean column names its type.
+	const ensure = ensureTable('demo-ensure', 'Ensure CRM table', [448, -96], TABLE, CONTACT.map(([name, , type]) => (type === 'string' ? { name } : { name, type })));
 	// The table node outputs the table, not the contact: this Merge waits for both and passes on
 	// the contact (input 1), so the next node reads the contact as $json.
-	const wait = {
-		id: webhookIdFor('demo-wait'),
-		name: 'Wait for the table',
-		type: 'n8n-nodes-base.merge',
-		typeVersion: 3.2,
-		position: [672, 0],
-		parameters: { mode: 'chooseBranch' },
-	};
-	const save = {
-		id: webhookIdFor('demo-save'),
-		name: 'Save contact',
-		type: 'n8n-nodes-base.dataTable',
-		typeVersion: 1.1,
-		position: [896, 0],
-		parameters: {
-			// Upsert (resource Row is the default) on the DealPOS customer: Created adds the contact,
-			// Updated changes the same row, Deleted marks it (deleted = true) so the CRM keeps its history.
-			operation: 'upsert',
-			dataTableId: { __rl: true, mode: 'name', value: TABLE },
-			filters: { conditions: [{ keyName: KEY, keyValue: `={{ $json.${KEY} }}` }] },
-			columns: {
-				mappingMode: 'defineBelow',
-				value: Object.fromEntries(CONTACT.map(([name]) => [name, `={{ $json.${name} }}`])),
-				matchingColumns: [],
-				schema: CONTACT.map(([name, , type]) => ({
-					id: name,
-					displayName: name,
-					required: false,
-					defaultMatch: false,
-					display: true,
-					type,
-					canBeUsedToMatch: true,
-				})),
-				attemptToConvertTypes: false,
-				convertFieldsToString: false,
-			},
-			options: {},
+	const wait = node('demo-wait', 'Wait for the table', 'n8n-nodes-base.merge', 3.2, [672, 0], { mode: 'chooseBranch' });
+	const save = node('demo-save', 'Save contact', 'n8n-nodes-base.dataTable', 1.1, [896, 0], {
+		// Upsert (resource Row is the default) on the DealPOS customer: Created adds the contact,
+		// Updated changes the same row, Deleted marks it (deleted = true) so the CRM keeps its history.
+		operation: 'upsert',
+		dataTableId: { __rl: true, mode: 'name', value: TABLE },
+		filters: { conditions: [{ keyName: KEY, keyValue: `={{ $json.${KEY} }}` }] },
+		columns: {
+			...upsertColumns(CONTACT, Object.fromEntries(CONTACT.map(([name]) => [name, `={{ $json.${name} }}`]))),
+			attemptToConvertTypes: false,
+			convertFieldsToString: false,
 		},
-	};
+		options: {},
+	});
 	const hubspot = {
-		id: webhookIdFor('demo-hubspot'),
-		name: 'HubSpot (add credentials, then enable)',
-		type: 'n8n-nodes-base.hubspot',
-		typeVersion: 2.1,
-		position: [448, 160],
-		disabled: true,
-		parameters: {
+		...node('demo-hubspot', 'HubSpot (add credentials, then enable)', 'n8n-nodes-base.hubspot', 2.1, [448, 160], {
 			// Resource Contact and operation Create or Update (upsert) are the defaults.
 			authentication: 'appToken',
 			email: '={{ $json.email }}',
@@ -151,16 +101,10 @@ function demoWorkflow() {
 				streetAddress: '={{ $json.address }}',
 			},
 			options: {},
-		},
+		}),
+		disabled: true,
 	};
-	const note = {
-		id: webhookIdFor('demo-note'),
-		name: 'What this workflow does',
-		type: 'n8n-nodes-base.stickyNote',
-		typeVersion: 1,
-		position: [-48, -336],
-		parameters: { content: NOTE, height: 208, width: 1040 },
-	};
+	const note = node('demo-note', 'What this workflow does', 'n8n-nodes-base.stickyNote', 1, [-48, -336], { content: NOTE, height: 208, width: 1040 });
 	return {
 		id: 'dpDemoCustomerCrm',
 		name: 'DealPOS customer to CRM',

@@ -41,12 +41,14 @@ module.exports = {
 	INVOICE_COLUMNS: apiDemo.INVOICE_COLUMNS,
 	API_CREDENTIAL_ID: apiDemo.API_CREDENTIAL_ID,
 	...require('./bench-workflows'),
-	// Load: deliveries and their figures (load), bursts (burst), payloads, measure, generated bodies.
+	// Load: deliveries and their figures (load), bursts (burst), payloads, measure; generated bodies
+	// and the coercion check of the property tests and the soak run.
 	...require('./load'),
 	...require('./burst'),
 	...require('./payloads'),
 	...require('./measure'),
 	...require('./bodies'),
+	...require('./coercion'),
 	// Generators: the catalog import's decisions, the item types, the README's operations table.
 	catalogImport: require('./catalog-import'),
 	typesRender: require('./types-render'),

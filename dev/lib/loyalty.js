@@ -2,7 +2,7 @@
 'use strict';
 // Example workflows for DealPOS's synchronous loyalty events, written to examples/ by
 // `npm run generate` (dev/generate/examples.js). DealPOS waits (30 s) for these answers and shows them at the till.
-const { triggerNode, webhookIdFor, SETTINGS } = require('./workflows');
+const { triggerNode, node, webhookIdFor, SETTINGS } = require('./workflows');
 
 /** A stand-in member table: in a real workflow, a lookup in your loyalty database or a Data table. */
 const MEMBERS = { '+628159137777': 1208, '081916296998': 350 };
@@ -14,33 +14,23 @@ const COUPONS = {
 
 /** @param {string} name @param {string} body @param {number | string} [code] a number or an expression @param {number[]} [position] */
 function respond(name, body, code = 200, position = [480, 0]) {
-	return {
-		id: webhookIdFor(`respond-${name}`),
-		name,
-		type: 'n8n-nodes-base.respondToWebhook',
-		// Version 1: from 1.1 on, n8n's Respond to Webhook refuses to run unless a core Webhook,
-		// Form or Chat trigger precedes it ("No Webhook node found in the workflow").
-		typeVersion: 1,
-		position,
-		parameters: { respondWith: 'json', responseBody: body, options: { responseCode: code } },
-	};
+	// Version 1: from 1.1 on, n8n's Respond to Webhook refuses to run unless a core Webhook,
+	// Form or Chat trigger precedes it ("No Webhook node found in the workflow").
+	return node(`respond-${name}`, name, 'n8n-nodes-base.respondToWebhook', 1, position, {
+		respondWith: 'json',
+		responseBody: body,
+		options: { responseCode: code },
+	});
 }
 
 function setNode(name, assignments, position = [240, 0], includeOtherFields = true) {
-	return {
-		id: webhookIdFor(`set-${name}`),
-		name,
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		position,
-		parameters: {
-			assignments: {
-				assignments: assignments.map(([n, value, type]) => ({ id: webhookIdFor(`${name}-${n}`), name: n, value, type })),
-			},
-			includeOtherFields,
-			options: {},
+	return node(`set-${name}`, name, 'n8n-nodes-base.set', 3.4, position, {
+		assignments: {
+			assignments: assignments.map(([n, value, type]) => ({ id: webhookIdFor(`${name}-${n}`), name: n, value, type })),
 		},
-	};
+		includeOtherFields,
+		options: {},
+	});
 }
 
 function chain(tag, name, nodes, sample) {

@@ -123,16 +123,20 @@ function children(pid) {
 	}
 }
 
-/** Outcome counts of the /webhook/ requests in the access log (see log_format upstreams). */
-function accessStats(file) {
-	const stats = { requests: 0, status: {}, triedTwice: 0, upstreamStatus: {}, upstreamErrors: errorStats(file.replace(/access\.log$/, 'error.log')) };
-	let text = '';
+/** The lines of a log file; none while it does not exist. @param {string} file */
+function linesOf(file) {
 	try {
-		text = fs.readFileSync(file, 'utf8');
+		return fs.readFileSync(file, 'utf8').split('\n');
 	} catch {
-		return stats;
+		return [];
 	}
-	for (const line of text.split('\n')) {
+}
+
+/** Outcome counts of the /webhook/ requests in the access log (see log_format upstreams). @param {string} file */
+function accessStats(file) {
+	/** @type {{ requests: number, status: Record<string, number>, triedTwice: number, upstreamStatus: Record<string, number>, upstreamErrors: Record<string, number> }} */
+	const stats = { requests: 0, status: {}, triedTwice: 0, upstreamStatus: {}, upstreamErrors: errorStats(file.replace(/access\.log$/, 'error.log')) };
+	for (const line of linesOf(file)) {
 		const m = /^\S+ \/webhook\/\S* (\d+) \S+ "([^"]*)" "([^"]*)"/.exec(line);
 		if (!m) continue;
 		stats.requests++;
@@ -144,15 +148,11 @@ function accessStats(file) {
 }
 
 /** nginx's [error] lines about upstreams, counted by message ("upstream prematurely closed ..."). */
+/** @param {string} file */
 function errorStats(file) {
+	/** @type {Record<string, number>} */
 	const out = {};
-	let text = '';
-	try {
-		text = fs.readFileSync(file, 'utf8');
-	} catch {
-		return out;
-	}
-	for (const line of text.split('\n')) {
+	for (const line of linesOf(file)) {
 		const m = /\[(?:error|warn)\] \d+#\d+: \*\d+ (.*?) while /.exec(line);
 		if (m && line.includes('upstream')) out[m[1]] = (out[m[1]] || 0) + 1;
 	}

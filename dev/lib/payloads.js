@@ -129,4 +129,23 @@ function splitInvoice(variants, payments) {
 	};
 }
 
-module.exports = { splitInvoice, customer, invoice, invoiceBody, catalog };
+/**
+ * The trigger's delivery context of an Invoice Created `body` (the split benchmark and its tests).
+ * @param {unknown} body @param {Record<string, unknown>} [extra]
+ */
+function invoiceDelivery(body, extra = {}) {
+	return {
+		category: 'invoice',
+		event: 'invoice.created',
+		eventName: 'Invoice Created',
+		receivedAt: '2020-09-02T06:52:18.330Z',
+		mode: 'production',
+		rawBody: JSON.stringify(body),
+		...extra,
+	};
+}
+
+/** Output options of the split benchmark and its tests: normalised, split by line, Jakarta time. */
+const SPLIT_OPTIONS = { output: 'normalised', timezone: 'Asia/Jakarta', splitLines: true, includeHeaders: false };
+
+module.exports = { invoiceDelivery, SPLIT_OPTIONS, splitInvoice, customer, invoice, invoiceBody, catalog };

@@ -48,6 +48,56 @@ function triggerNode({ tag, category, events, customEvents, responseMode, authen
 	return node;
 }
 
+/**
+ * A node of a workflow, its id derived from `tag`, keys in the order n8n stores them.
+ * @param {string} tag @param {string} name @param {string} type @param {number} typeVersion
+ * @param {number[]} position @param {Record<string, any>} parameters
+ * @returns {WorkflowNode}
+ */
+function node(tag, name, type, typeVersion, position, parameters) {
+	return { id: webhookIdFor(tag), name, type, typeVersion, position, parameters };
+}
+
+/** A Data table column: its name, the expression that fills it, its type. @typedef {[string, string, string]} Column */
+
+/**
+ * A Data table node that creates `table` with `column` (as n8n's editor stores them) unless it exists.
+ * @param {string} tag @param {string} name @param {number[]} position @param {string} table
+ * @param {Array<{ name: string, type?: string }>} column
+ */
+function ensureTable(tag, name, position, table, column) {
+	return node(tag, name, 'n8n-nodes-base.dataTable', 1.1, position, {
+		resource: 'table',
+		operation: 'create',
+		tableName: table,
+		columns: { column },
+		options: { createIfNotExists: true },
+	});
+}
+
+/**
+ * The `columns` of a Data table upsert that writes `value` into `columns` ("Map Each Column
+ * Below"), with the schema n8n's editor stores (`schemaType` names a column type as the schema does).
+ * @param {Column[]} columns @param {Record<string, string>} value
+ * @param {(type: string) => string} [schemaType]
+ */
+function upsertColumns(columns, value, schemaType = (type) => type) {
+	return {
+		mappingMode: 'defineBelow',
+		value,
+		matchingColumns: [],
+		schema: columns.map(([name, , type]) => ({
+			id: name,
+			displayName: name,
+			required: false,
+			defaultMatch: false,
+			display: true,
+			type: schemaType(type),
+			canBeUsedToMatch: true,
+		})),
+	};
+}
+
 /** HTTP Request node posting every item it receives, as JSON, to `url`. */
 function captureNode(name, url, position = [300, 0]) {
 	return {
@@ -117,4 +167,4 @@ function captureWorkflow({ tag, captureUrl, ...trigger }) {
 	};
 }
 
-module.exports = { eventUrl, tokenUrl, readyUrl, webhookIdFor, workflowIdFor, triggerNode, captureNode, captureWorkflow, connect, SETTINGS };
+module.exports = { node, ensureTable, upsertColumns, eventUrl, tokenUrl, readyUrl, webhookIdFor, workflowIdFor, triggerNode, captureNode, captureWorkflow, connect, SETTINGS };

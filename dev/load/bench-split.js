@@ -17,7 +17,7 @@
 // splitInvoice() and measure() live in dev/lib (test/splitLines.test.ts uses them too).
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { ROOT, splitInvoice, measure, parseCli, messageOf } = require('../lib');
+const { ROOT, splitInvoice, invoiceDelivery, SPLIT_OPTIONS, measure, parseCli, messageOf } = require('../lib');
 
 /**
  * One measurement in this process.
@@ -37,20 +37,8 @@ function child(dist, variants, payments) {
 	}
 	const event = findEvent('invoice.created');
 	const body = splitInvoice(variants, payments);
-	const ctx = {
-		category: 'invoice',
-		event: 'invoice.created',
-		eventName: 'Invoice Created',
-		receivedAt: '2020-09-02T06:52:18.330Z',
-		mode: 'production',
-		rawBody: JSON.stringify(body),
-	};
-	const options = {
-		output: 'normalised',
-		timezone: 'Asia/Jakarta',
-		splitLines: true,
-		includeHeaders: false,
-	};
+	const ctx = invoiceDelivery(body);
+	const options = SPLIT_OPTIONS;
 	const times = [];
 	let retained = 0;
 	let allocated = 0;

@@ -255,13 +255,11 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 		`queue mode: ${webhooks} webhook process(es) on ${webhookPorts.join(', ')}${proxy ? ` behind nginx on ${proxy.port}` : ''} and ${workers} worker(s) ready (${((Date.now() - t0) / 1000).toFixed(1)} s after the first service started)`,
 	);
 
-	const url = lib.eventUrl(front, trigger, 'created');
-	const load = loadLine();
-	lib.log(`queue mode: ${count} deliveries at concurrency ${concurrency} to ${proxy ? 'nginx' : 'the webhook process'}${restart ? ', webhook process 1 restarted midway' : ''} (${load})`);
 	const report = await runBurst({
-		url,
+		url: lib.eventUrl(front, trigger, 'created'),
+		target: proxy ? 'nginx' : 'the webhook process',
+		midwayNote: restart ? ', webhook process 1 restarted midway' : '',
 		capture,
-		tag: 'burst',
 		count,
 		concurrency,
 		// As the single-process baseline: first attempts only, unless a restart is measured (then
@@ -298,7 +296,6 @@ async function queueModeBurst({ runtime, tgz, count, concurrency, workers, webho
 				}
 			: undefined,
 	});
-	report.load = { before: load, after: loadLine() };
 	report.n8nLog = logCounts(path.join(tmp, 'main.log'), ...webhookProcs.map((w) => w.log), ...workerProcs.map((_, k) => path.join(tmp, `worker${k + 1}.log`)));
 	if (proxy) report.proxy = { ...proxy.stats(), block: proxy.block };
 	failed = false;

@@ -11,9 +11,8 @@
 // Prints counts per kind of body, problems per code, conversions, and the first failure if any.
 const path = require('node:path');
 const fc = require('fast-check');
-const { DateTime } = require('luxon');
 
-const { bodyArbitraries, parseCli, messageOf } = require('../lib');
+const { bodyArbitraries, isCoercionOf, parseCli, messageOf } = require('../lib');
 
 const DIST = path.resolve(__dirname, '..', '..', 'dist', 'nodes', 'DealPosTrigger');
 let normalize;
@@ -74,7 +73,6 @@ const delivery = fc.oneof(
 
 const OBJECT_PROTO = Object.getOwnPropertyNames(Object.prototype).sort().join();
 const ARRAY_PROTO = Object.getOwnPropertyNames(Array.prototype).sort().join();
-const ISO_OUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(?:Z|[+-]\d{2}:\d{2})$/;
 const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const stats = {
@@ -89,41 +87,9 @@ const stats = {
 	maxArray: 0,
 };
 
-function sameInstantModuloLmt(a, b, zone) {
-	if (a === b) return true;
-	return Math.abs(a - b) < 60000 && DateTime.fromMillis(a, { zone }).offset % 1 !== 0;
-}
-
+/** @param {unknown} input @param {unknown} output @param {string} zone */
 function leafOk(input, output, zone) {
-	if (Object.is(input, output)) return true;
-	if (typeof output === 'number' && !Number.isFinite(output)) return false;
-	if (typeof input === 'number') return output === String(input);
-	if (typeof input !== 'string') return false;
-	const text = input.trim();
-	if (output === null) {
-		stats.nulls++;
-		return text === '' || text.includes('0001');
-	}
-	if (typeof output === 'number') {
-		stats.numbers++;
-		return output === Number(text);
-	}
-	if (typeof output === 'boolean') {
-		stats.booleans++;
-		return /^(yes|no|true|false)$/i.test(text) && output === /^(yes|true)$/i.test(text);
-	}
-	if (typeof output !== 'string') return false;
-	stats.timestamps++;
-	if (/^\d{4}-\d{2}-\d{2}$/.test(output)) return DateTime.fromISO(output).isValid;
-	if (!ISO_OUT.test(output) || !DateTime.fromISO(output).isValid) return false;
-	if (/^\d{4}-\d{2}-\d{2}T/.test(text)) {
-		return sameInstantModuloLmt(
-			DateTime.fromISO(text, { zone }).toMillis(),
-			DateTime.fromISO(output).toMillis(),
-			zone,
-		);
-	}
-	return true;
+	return isCoercionOf(input, output, zone, (kind) => stats[kind]++);
 }
 
 function compare(input, output, zone) {
