@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { CATEGORIES, findEvent } from '../nodes/DealPosTrigger/catalog';
-import type { DealPosEvent } from '../nodes/DealPosTrigger/catalog';
 import { describeFieldType, tsTypeOf } from '../nodes/DealPosTrigger/items/fieldTypes';
 import {
 	buildItems,
@@ -17,14 +16,10 @@ import type {
 	TransferOrderCreatedLineItem,
 } from '../nodes/DealPosTrigger/items/types.generated';
 import { readRepoFile, typesRender } from '../dev/lib';
+import { event } from './helpers';
 
 const { render } = typesRender;
 
-function event(key: string): DealPosEvent {
-	const found = findEvent(key);
-	if (!found) throw new Error(`no event ${key}`);
-	return found;
-}
 
 const INVOICE = event('invoice.created');
 const TRANSFER = event('transfer-order.created');

@@ -152,6 +152,12 @@ describe('Split Line Items: 3,000 Variants x 3,000 Payments', () => {
 	}, 120_000);
 });
 
+/** `path` is on the first item only: every later item lists it as omitted and stays small. */
+function expectOnFirstItemOnly(items: INodeExecutionData[], path: string, message: string): void {
+	expect(omitted(items[1])).toEqual([{ path, code: 'omitted', message }]);
+	expect(Math.max(...sizes(items.slice(1)))).toBeLessThan(LATER_ITEM_MAX);
+}
+
 describe('Split Line Items: other heavy parents', () => {
 	it('counts string lengths: a long Note is on the first item only', () => {
 		const body: IDataObject = { ...splitInvoice(1000, 1), Note: 'n'.repeat(500_000) };
@@ -159,15 +165,11 @@ describe('Split Line Items: other heavy parents', () => {
 		expect(items[0].json.Note).toBe(body.Note);
 		expect(Object.keys(items[1].json)).not.toContain('Note');
 		expect(items[1].json.Payments).toEqual(body.Payments);
-		expect(omitted(items[1])).toEqual([
-			{
-				path: 'Note',
-				code: 'omitted',
-				message:
-					'Note (500000 characters) is on the first item only (dealpos.line.index 0): repeating it on 1000 line items would exceed the split budget. Turn off Split Line Items to get one item with everything.',
-			},
-		]);
-		expect(Math.max(...sizes(items.slice(1)))).toBeLessThan(LATER_ITEM_MAX);
+		expectOnFirstItemOnly(
+			items,
+			'Note',
+			'Note (500000 characters) is on the first item only (dealpos.line.index 0): repeating it on 1000 line items would exceed the split budget. Turn off Split Line Items to get one item with everything.',
+		);
 	}, 120_000);
 
 	it('bounds the request headers the same way', () => {
@@ -182,15 +184,11 @@ describe('Split Line Items: other heavy parents', () => {
 		expect(meta(items[0]).headers).not.toBe(headers);
 		expect(Object.keys(meta(items[1]))).not.toContain('headers');
 		expect(items[1].json.Payments).toEqual(body.Payments);
-		expect(omitted(items[1])).toEqual([
-			{
-				path: 'dealpos.headers',
-				code: 'omitted',
-				message:
-					'The request headers (dealpos.headers, 201 fields) are on the first item only (dealpos.line.index 0): repeating them on 3000 line items would exceed the split budget. Turn off Split Line Items to get one item with everything.',
-			},
-		]);
-		expect(Math.max(...sizes(items.slice(1)))).toBeLessThan(LATER_ITEM_MAX);
+		expectOnFirstItemOnly(
+			items,
+			'dealpos.headers',
+			'The request headers (dealpos.headers, 201 fields) are on the first item only (dealpos.line.index 0): repeating them on 3000 line items would exceed the split budget. Turn off Split Line Items to get one item with everything.',
+		);
 	}, 120_000);
 
 	it('a parent with thousands of fields: a bounded number of omitted problems per item', () => {
