@@ -180,6 +180,15 @@ const LOAD_OPTIONS = ({
 	'no-build': { type: 'boolean', default: false },
 });
 
+/**
+ * `--count` and `--concurrency` for parseCli, with a tool's defaults.
+ * @param {number} count @param {number} concurrency
+ * @returns {NonNullable<import('node:util').ParseArgsConfig['options']>}
+ */
+function deliveryOptions(count, concurrency) {
+	return { count: { type: 'string', default: String(count) }, concurrency: { type: 'string', default: String(concurrency) } };
+}
+
 /** `--n8n-env=KEY=VALUE,KEY=VALUE` over LOAD_DEFAULTS. @param {string | undefined} spec the option's value */
 function n8nEnvOption(spec) {
 	if (spec === undefined) return { ...LOAD_DEFAULTS };
@@ -326,4 +335,4 @@ function median(values) {
 
 const ms = (v) => (Number.isFinite(v) ? (v >= 10000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`) : '-');
 
-module.exports = { LOAD_OPTIONS, n8nEnvOption, settingsOption, parseSetting, describeSetting, n8nKnowsEnv, median, SETTING_PRESETS, LOAD_DEFAULTS, keepAliveAgent, oneShotAgent, post, deliver, summarize, latency, percentile, loadLine, cpuSeconds, waitIdle, ms };
+module.exports = { deliveryOptions, LOAD_OPTIONS, n8nEnvOption, settingsOption, parseSetting, describeSetting, n8nKnowsEnv, median, SETTING_PRESETS, LOAD_DEFAULTS, keepAliveAgent, oneShotAgent, post, deliver, summarize, latency, percentile, loadLine, cpuSeconds, waitIdle, ms };

@@ -206,23 +206,18 @@ async function main() {
 	for (const setting of SETTINGS) console.log(`setting ${setting.name}: ${describeSetting(runtime, setting)}`);
 	const tgz = tarball({ build: !args['no-build'] });
 	const bodies = { customer: JSON.stringify(lib.customer()), invoice: JSON.stringify(lib.invoice(120)) };
+	/** The four triggers of one payload's category (Created), each alone in its workflow. @param {string} category @param {string} label */
+	const contenders = (category, label) => ({
+		dealpos: dealposAlone({ tag: `bench-dp-${category}`, category, events: ['created'] }),
+		control: controlAlone({ tag: `bench-ctl-${category}`, category }),
+		core: coreWebhookAlone({ tag: `bench-core-${category}`, path: `bench-core-${category}` }),
+		dynamic: coreWebhookAlone({ tag: `bench-dyn-${category}`, path: `bench-dyn-${category}/:event` }),
+		event: 'created',
+		label,
+	});
 	const workflows = {
-		customer: {
-			dealpos: dealposAlone({ tag: 'bench-dp-customer', category: 'customer', events: ['created'] }),
-			control: controlAlone({ tag: 'bench-ctl-customer', category: 'customer' }),
-			core: coreWebhookAlone({ tag: 'bench-core-customer', path: 'bench-core-customer' }),
-			dynamic: coreWebhookAlone({ tag: 'bench-dyn-customer', path: 'bench-dyn-customer/:event' }),
-			event: 'created',
-			label: 'Customer Created example',
-		},
-		invoice: {
-			dealpos: dealposAlone({ tag: 'bench-dp-invoice', category: 'invoice', events: ['created'] }),
-			control: controlAlone({ tag: 'bench-ctl-invoice', category: 'invoice' }),
-			core: coreWebhookAlone({ tag: 'bench-core-invoice', path: 'bench-core-invoice' }),
-			dynamic: coreWebhookAlone({ tag: 'bench-dyn-invoice', path: 'bench-dyn-invoice/:event' }),
-			event: 'created',
-			label: `synthetic invoice, 120 lines, ${(Buffer.byteLength(bodies.invoice) / 1024).toFixed(1)} KB`,
-		},
+		customer: contenders('customer', 'Customer Created example'),
+		invoice: contenders('invoice', `synthetic invoice, 120 lines, ${(Buffer.byteLength(bodies.invoice) / 1024).toFixed(1)} KB`),
 	};
 	for (const key of PAYLOADS) if (!workflows[key]) throw new Error(`--payloads: unknown payload ${key}`);
 	// Settings run one after the other, each in its own n8n; their order alternates run by run.

@@ -32,13 +32,12 @@
 // answering on open keep-alive connections during its graceful shutdown (N8N_GRACEFUL_SHUTDOWN_TIMEOUT,
 // 30 s), then exits. So with a keep-alive client the restart only bites if the burst outlasts that.
 const lib = require('../lib');
-const { singleProcessBurst, tarball, removeTarball, printBurst, loadLine, LOAD_OPTIONS, n8nEnvOption, settingsOption, describeSetting, ms, parseCli } = lib;
+const { singleProcessBurst, tarball, removeTarball, printBurst, loadLine, LOAD_OPTIONS, deliveryOptions, n8nEnvOption, settingsOption, describeSetting, ms, parseCli } = lib;
 
 const { values: args } = parseCli({
 	...LOAD_OPTIONS,
 	settings: { type: 'string' },
-	count: { type: 'string', default: '1000' },
-	concurrency: { type: 'string', default: '200' },
+	...deliveryOptions(1000, 200),
 	runs: { type: 'string', default: '1' },
 	rate: { type: 'string' },
 	restart: { type: 'boolean', default: false },

@@ -13,13 +13,12 @@ const os = require('node:os');
 const path = require('node:path');
 
 const lib = require('../lib');
-const { dealposAlone, controlAlone, installControl, tarball, removeTarball, startSingle, deliver, summarize, keepAliveAgent, LOAD_OPTIONS, n8nEnvOption, parseSetting, parseCli } = lib;
+const { dealposAlone, controlAlone, installControl, tarball, removeTarball, startSingle, deliver, summarize, keepAliveAgent, LOAD_OPTIONS, deliveryOptions, n8nEnvOption, parseSetting, parseCli } = lib;
 
 const { values: args } = parseCli({
 	...LOAD_OPTIONS,
 	analyze: { type: 'string' },
-	count: { type: 'string', default: '2000' },
-	concurrency: { type: 'string', default: '20' },
+	...deliveryOptions(2000, 20),
 	trigger: { type: 'string', default: 'dealpos' },
 	'n8n-version': { type: 'string' },
 	setting: { type: 'string', default: 'default' },

@@ -36,12 +36,11 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const lib = require('../lib');
-const { singleProcessBurst, burstWorkflow, startCapture, tarball, removeTarball, logCounts, runBurst, printBurst, loadLine, ms, LOAD_OPTIONS, n8nEnvOption, startNginx, parseCli, messageOf } = lib;
+const { singleProcessBurst, burstWorkflow, startCapture, tarball, removeTarball, logCounts, runBurst, printBurst, loadLine, ms, LOAD_OPTIONS, deliveryOptions, n8nEnvOption, startNginx, parseCli, messageOf } = lib;
 
 const { values: args } = parseCli({
 	...LOAD_OPTIONS,
-	count: { type: 'string', default: '1000' },
-	concurrency: { type: 'string', default: '200' },
+	...deliveryOptions(1000, 200),
 	workers: { type: 'string', default: '1' },
 	webhooks: { type: 'string', default: '1' },
 	restart: { type: 'boolean', default: false },
