@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { requiredSecret, requiredText } from './fields';
 import { BASE_URL_EXPRESSION } from '../nodes/DealPos/transport/baseUrl';
 import { readTokenAnswer, tokenRequest, unreachable } from '../nodes/DealPos/transport/token';
 
@@ -34,32 +35,15 @@ export class DealPosApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-dealpos/n8n-nodes-dealpos#dealpos-node';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Subdomain or Base URL',
-			name: 'subdomain',
-			type: 'string',
-			default: '',
-			required: true,
+		requiredText('Subdomain or Base URL', 'subdomain', {
 			placeholder: 'myshop',
 			description:
 				'Your DealPOS subdomain (myshop for https://myshop.dealpos.net), or a full API base URL such as https://myshop.dealpos.net/api/v3',
-		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
+		}),
+		requiredText('Client ID', 'clientId', {
 			description: 'The client ID of your DealPOS API access (DealPOS: Developer > API)',
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-		},
+		}),
+		requiredSecret('Client Secret', 'clientSecret'),
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',

@@ -1,5 +1,7 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { requiredSecret, requiredText, whenAuthentication } from './fields';
+
 /**
  * How the DealPOS Trigger recognises calls from DealPOS. Used only by the trigger: nothing here
  * is sent anywhere, the trigger compares incoming calls against it.
@@ -47,75 +49,40 @@ export class DealPosWebhookAuthApi implements ICredentialType {
 			name: 'oauth2Notice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: { authentication: ['oauth2'] } },
+			displayOptions: whenAuthentication('oauth2'),
 		},
-		{
-			displayName: 'Client ID',
-			name: 'clientId',
-			type: 'string',
-			default: '',
-			required: true,
-			displayOptions: { show: { authentication: ['oauth2'] } },
+		requiredText('Client ID', 'clientId', {
+			displayOptions: whenAuthentication('oauth2'),
 			description: 'The client ID DealPOS sends to the Token URL',
-		},
-		{
-			displayName: 'Client Secret',
-			name: 'clientSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			displayOptions: { show: { authentication: ['oauth2'] } },
-			description:
-				'The client secret DealPOS sends to the Token URL. At least 16 random characters.',
-		},
+		}),
+		requiredSecret('Client Secret', 'clientSecret', {
+			displayOptions: whenAuthentication('oauth2'),
+			description: 'The client secret DealPOS sends to the Token URL. At least 16 random characters.',
+		}),
 		{
 			displayName: 'Token Lifetime (Seconds)',
 			name: 'expiresIn',
 			type: 'number',
 			typeOptions: { minValue: 60, maxValue: 86400 },
 			default: 3600,
-			displayOptions: { show: { authentication: ['oauth2'] } },
+			displayOptions: whenAuthentication('oauth2'),
 			description:
 				'How long an issued access token is accepted. Changing the client ID or secret invalidates all issued tokens.',
 		},
-		{
-			displayName: 'Header Name',
-			name: 'headerName',
-			type: 'string',
-			default: 'X-API-Key',
-			required: true,
-			displayOptions: { show: { authentication: ['header'] } },
+		requiredText('Header Name', 'headerName', {
+			defaultValue: 'X-API-Key',
+			displayOptions: whenAuthentication('header'),
 			description: 'The request header that carries the secret. Matched in any letter case.',
-		},
-		{
-			displayName: 'Secret Value',
-			name: 'secret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			displayOptions: { show: { authentication: ['header'] } },
+		}),
+		requiredSecret('Secret Value', 'secret', {
+			displayOptions: whenAuthentication('header'),
 			description:
 				'The exact header value (case-sensitive). At least 16 random printable ASCII characters, no spaces at the start or end.',
-		},
-		{
-			displayName: 'User',
-			name: 'user',
-			type: 'string',
-			default: '',
-			required: true,
-			displayOptions: { show: { authentication: ['basicAuth'] } },
-		},
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			displayOptions: { show: { authentication: ['basicAuth'] } },
+		}),
+		requiredText('User', 'user', { displayOptions: whenAuthentication('basicAuth') }),
+		requiredSecret('Password', 'password', {
+			displayOptions: whenAuthentication('basicAuth'),
 			description: 'At least 16 random characters',
-		},
+		}),
 	];
 }

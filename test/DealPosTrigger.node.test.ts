@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { DealPosTrigger } from '../nodes/DealPosTrigger/DealPosTrigger.node';
 import { allEvents, CATEGORIES, CUSTOM_EVENT, eventPath } from '../nodes/DealPosTrigger/catalog';
 import { eventsDocument, eventTable, fieldReference, fieldsDocument } from '../nodes/DealPosTrigger/catalog/reference';
-import { readRepoFile } from './files';
+import { readRepoFile } from '../dev/lib';
 import { callHook, callWebhook, webhookFor, webhookPath } from './helpers';
 import { MAX_CUSTOM_EVENTS, webhookNamed, WEBHOOKS } from '../nodes/DealPosTrigger/webhooks';
 

@@ -6,7 +6,7 @@ import {
 	isSlug,
 	toSlug,
 } from '../nodes/DealPosTrigger/catalog';
-import { docsCatalog, readRepoFile } from './files';
+import { catalogImport, docsCatalog, readRepoFile, renderSendEvents } from '../dev/lib';
 
 interface DocsEvent {
 	name: string;
@@ -21,7 +21,7 @@ interface DocsCategory {
 
 const docs = docsCatalog() as DocsCategory[];
 
-/** Documented names that are not an event of their own (see scripts/import-catalog.js). */
+/** Documented names that are not an event of their own (see dev/generate/import-catalog.js). */
 const isOlderVersion = (name: string) => name.includes('older doc version');
 const isCutName = (name: string) => name.includes('name cut off');
 
@@ -158,14 +158,11 @@ describe('event catalog', () => {
 });
 
 describe('generated from the catalog, and fresh', () => {
-	/* eslint-disable @typescript-eslint/no-require-imports */
-	it('events.generated.ts is what scripts/import-catalog.js makes of the vendored documentation', () => {
-		const { render } = require('../scripts/import-catalog.js') as { render: (docs: unknown) => string };
-		expect(readRepoFile('nodes/DealPosTrigger/catalog/events.generated.ts')).toBe(render(docsCatalog()));
+	it('events.generated.ts is what dev/generate/import-catalog.js makes of the vendored documentation', () => {
+		expect(readRepoFile('nodes/DealPosTrigger/catalog/events.generated.ts')).toBe(catalogImport.render(docsCatalog()));
 	});
 
-	it('tools/dealpos-send/events.json holds every event with its example', () => {
-		const { render } = require('../tools/dealpos-send/events.js') as { render: (events: unknown) => string };
-		expect(readRepoFile('tools/dealpos-send/events.json')).toBe(render(allEvents()));
+	it('dev/dealpos-send/events.json holds every event with its example', () => {
+		expect(readRepoFile('dev/dealpos-send/events.json')).toBe(renderSendEvents(allEvents()));
 	});
 });

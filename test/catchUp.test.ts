@@ -13,7 +13,7 @@ import { addDays, firstDay, nextAfter, prune, today, windowsOf, type CatchUpStat
 import { findEvent } from '../nodes/DealPosTrigger/catalog';
 import { buildItems } from '../nodes/DealPosTrigger/items';
 import { recordKey } from '../nodes/DealPosTrigger/items/recordKey';
-import { startStandIn, type StandIn } from './stand-in/dealpos-api';
+import { startStandIn, type StandIn } from '../dev/lib';
 import { pollContext, storedCredential, type StoredCredential } from './api/harness';
 
 const INVOICE = sourceOf('invoice') as CatchUpSource;

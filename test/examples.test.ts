@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { allEvents } from '../nodes/DealPosTrigger/catalog';
 import { buildItems } from '../nodes/DealPosTrigger/items';
-import { generatedExamples, readRepoJson } from './files';
+import { generatedExamples, readRepoJson } from '../dev/lib';
 
 describe('examples/', () => {
 	it.each(Object.entries(generatedExamples()))('%s is the workflow its builder makes', (file, workflow) => {

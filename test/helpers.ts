@@ -8,6 +8,7 @@ import type {
 	WebhookType,
 } from 'n8n-workflow';
 
+import { findEvent, type DealPosEvent } from '../nodes/DealPosTrigger/catalog';
 import { DealPosTrigger } from '../nodes/DealPosTrigger/DealPosTrigger.node';
 import { WEBHOOKS } from '../nodes/DealPosTrigger/webhooks';
 
@@ -64,16 +65,22 @@ export interface FakeResponse {
 	body?: string;
 }
 
+/** A node of this package as a workflow holds it (parameters are set per test). */
+export function packageNode(id: string, name: string, type: string, extra: Partial<INode>): INode {
+	return { id, name, type: `n8n-nodes-dealpos.${type}`, typeVersion: 1, position: [0, 0], parameters: {}, ...extra };
+}
+
 /** The trigger as a workflow holds it (parameters are set per test). */
-export const NODE: INode = {
-	id: 'node-1',
-	name: 'DealPOS Trigger',
-	type: 'n8n-nodes-dealpos.dealPosTrigger',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
+export const NODE: INode = packageNode('node-1', 'DealPOS Trigger', 'dealPosTrigger', {
 	webhookId: '00000000-0000-4000-8000-000000000001',
-};
+});
+
+/** A catalog event by key (the test fails at once when the catalog lacks it). */
+export function event(key: string): DealPosEvent {
+	const found = findEvent(key);
+	if (!found) throw new Error(`no event ${key}`);
+	return found;
+}
 
 function parameterGetter(parameters: IDataObject) {
 	return (name: string, fallback?: unknown) => {

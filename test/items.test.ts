@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { CATEGORIES, findEvent } from '../nodes/DealPosTrigger/catalog';
-import type { DealPosEvent } from '../nodes/DealPosTrigger/catalog';
 import { describeFieldType, tsTypeOf } from '../nodes/DealPosTrigger/items/fieldTypes';
 import {
 	buildItems,
@@ -16,16 +15,11 @@ import type {
 	CustomerCreatedItem,
 	TransferOrderCreatedLineItem,
 } from '../nodes/DealPosTrigger/items/types.generated';
-import { readRepoFile } from './files';
+import { readRepoFile, typesRender } from '../dev/lib';
+import { event } from './helpers';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { render } = require('../scripts/generate-types.js') as { render: (api: unknown) => string };
+const { render } = typesRender;
 
-function event(key: string): DealPosEvent {
-	const found = findEvent(key);
-	if (!found) throw new Error(`no event ${key}`);
-	return found;
-}
 
 const INVOICE = event('invoice.created');
 const TRANSFER = event('transfer-order.created');
@@ -411,7 +405,7 @@ describe('line arrays of the catalog', () => {
 });
 
 describe('types.generated.ts', () => {
-	it('matches the catalog (regenerate: npx tsc && node scripts/generate-types.js)', () => {
+	it('matches the catalog (regenerate: npx tsc && node dev/generate/types.js)', () => {
 		const expected = render({
 			categories: CATEGORIES,
 			documentedFields,

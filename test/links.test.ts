@@ -1,4 +1,4 @@
-import { markdownFiles, readRepoFile, repoPathExists } from './files';
+import { markdownFiles, readRepoFile, repoPathExists } from '../dev/lib';
 
 /** GitHub's anchor for a heading: lowercase, punctuation dropped, spaces to hyphens. */
 function anchorOf(heading: string): string {

@@ -1,12 +1,12 @@
 // Property tests of normalize() with fast-check: 2,600 generated cases per `npm test`
-// (see RUNS). scripts/soak-normalize.js runs the same kind of properties 100,000+ times.
+// (see RUNS). dev/load/soak.js runs the same kind of properties 100,000+ times.
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 
 import { allEvents, findEvent } from '../nodes/DealPosTrigger/catalog';
 import type { DealPosEvent } from '../nodes/DealPosTrigger/catalog';
 import { documentedFields, normalize } from '../nodes/DealPosTrigger/items/normalize';
-import { bodyArbitraries } from './bodies';
+import { bodyArbitraries, ISO_OUT, isCoercionOf, sameInstantModuloLmt } from '../dev/lib';
 
 const RUNS = { undocumented: 800, documented: 800, deep: 100, zones: 600, idempotent: 300 };
 
@@ -21,7 +21,7 @@ const ZONES = [
 const INVOICE = findEvent('invoice.created') as DealPosEvent;
 const EVENTS = allEvents();
 
-// Arbitraries (test/bodies.js, shared with scripts/soak-normalize.js): JSON *text*, so that
+// Arbitraries (dev/lib/bodies.js, shared with dev/load/soak.js): JSON *text*, so that
 // JSON.parse creates own `__proto__` keys as DealPOS bodies would.
 const { undocumentedBody, documentedBody, deepBody } = bodyArbitraries({
 	events: EVENTS,
@@ -90,44 +90,6 @@ function expectParallel(
 /** Every input leaf is in the output at the same place, kept or coerced. */
 function expectLeavesKept(input: unknown, output: unknown, zone: string): void {
 	expectParallel(input, output, (a, b) => isCoercionOf(a, b, zone));
-}
-
-/**
- * luxon (so normalize) writes offsets in whole minutes; zones' historical local mean time had
- * seconds (Jakarta before 1924: +07:07:12), so for such instants the written offset is truncated
- * and the instant it denotes differs by under a minute. Nothing else may differ.
- */
-function sameInstantModuloLmt(millisA: number, millisB: number, zone: string): boolean {
-	if (millisA === millisB) return true;
-	return (
-		Math.abs(millisA - millisB) < 60_000 && DateTime.fromMillis(millisA, { zone }).offset % 1 !== 0
-	);
-}
-
-const ISO_OUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(?:Z|[+-]\d{2}:\d{2})$/;
-
-function isCoercionOf(input: unknown, output: unknown, zone: string): boolean {
-	if (Object.is(input, output)) return true;
-	if (typeof output === 'number' && !Number.isFinite(output)) return false;
-	if (typeof input === 'number') return output === String(input);
-	if (typeof input !== 'string') return false;
-	const text = input.trim();
-	if (output === null) return text === '' || text.includes('0001');
-	if (typeof output === 'number') return output === Number(text);
-	if (typeof output === 'boolean')
-		return /^(yes|no|true|false)$/i.test(text) && output === /^(yes|true)$/i.test(text);
-	if (typeof output !== 'string') return false;
-	if (/^\d{4}-\d{2}-\d{2}$/.test(output)) return DateTime.fromISO(output).isValid;
-	if (!ISO_OUT.test(output) || !DateTime.fromISO(output).isValid) return false;
-	// Same instant as luxon reads the input in the zone (ISO inputs; other spellings: valid is enough).
-	if (/^\d{4}-\d{2}-\d{2}T/.test(text)) {
-		return sameInstantModuloLmt(
-			DateTime.fromISO(text, { zone }).toMillis(),
-			DateTime.fromISO(output).toMillis(),
-			zone,
-		);
-	}
-	return true;
 }
 
 /** Every problem path of an object body names a place in the body (or a missing required key). */

@@ -1,4 +1,4 @@
-import { allEvents, findEvent } from '../nodes/DealPosTrigger/catalog';
+import { allEvents } from '../nodes/DealPosTrigger/catalog';
 import type { DealPosEvent, DealPosField } from '../nodes/DealPosTrigger/catalog';
 import {
 	cloneJson,
@@ -9,12 +9,8 @@ import {
 	type Problem,
 } from '../nodes/DealPosTrigger/items/normalize';
 import { tsTypeOf } from '../nodes/DealPosTrigger/items/fieldTypes';
+import { event } from './helpers';
 
-function event(key: string): DealPosEvent {
-	const found = findEvent(key);
-	if (!found) throw new Error(`no event ${key}`);
-	return found;
-}
 
 const INVOICE = event('invoice.created');
 const CUSTOMER = event('customer.created');
@@ -34,6 +30,33 @@ const NEW_YORK = { timezone: 'America/New_York' };
 /** The normalised value of invoice field `Date` (documented date-time) for `value`. */
 function invoiceDate(value: unknown, options = JAKARTA): unknown {
 	return normalize({ Date: value }, INVOICE, options).data.Date;
+}
+
+/** What normalize answers for a body of one field kept as received, with one problem about it. */
+function keptAsReceived(path: string, value: unknown, code: Problem['code'], message: string) {
+	return { data: { [path]: value }, problems: [{ path, code, message }] };
+}
+
+/** One test per input: `field` of `event` is kept as received and reported unparsed with `message(input)`. */
+function itKeepsUnparsed(
+	title: string,
+	inputs: string[],
+	event: DealPosEvent,
+	field: string,
+	message: (input: string) => string,
+): void {
+	it.each(inputs)(title, (input) => {
+		expect(normalize({ [field]: input }, event, JAKARTA)).toEqual(
+			keptAsReceived(field, input, 'unparsed', message(input)),
+		);
+	});
+}
+
+/** `field` of `event` keeps `input` as received, with one problem of `code` about it. */
+function expectKept(event: DealPosEvent, field: string, input: unknown, code: string): void {
+	const result = normalize({ [field]: input }, event, JAKARTA);
+	expect(result.data).toEqual({ [field]: input });
+	expect(result.problems).toEqual([{ path: field, code, message: expect.any(String) }]);
 }
 
 function codes(problems: Problem[]): string[] {
@@ -218,9 +241,7 @@ describe('normalize: timestamps of documented fields', () => {
 		[20200902, 'type'],
 		[true, 'type'],
 	])('an unparseable date %j is kept as received (%s)', (input, code) => {
-		const result = normalize({ Date: input }, INVOICE, JAKARTA);
-		expect(result.data).toEqual({ Date: input });
-		expect(result.problems).toEqual([{ path: 'Date', code, message: expect.any(String) }]);
+		expectKept(INVOICE, 'Date', input, code);
 	});
 
 	it('null dates stay null', () => {
@@ -265,22 +286,12 @@ describe('normalize: flags, numbers and strings', () => {
 	});
 
 	it('Void: unknown words and numbers are kept and reported', () => {
-		expect(normalize({ Void: 'Maybe' }, INVOICE, JAKARTA)).toEqual({
-			data: { Void: 'Maybe' },
-			problems: [
-				{
-					path: 'Void',
-					code: 'unparsed',
-					message: '"Maybe" is not "Yes" or "No"; kept as received.',
-				},
-			],
-		});
-		expect(normalize({ Void: 1 }, INVOICE, JAKARTA)).toEqual({
-			data: { Void: 1 },
-			problems: [
-				{ path: 'Void', code: 'type', message: 'Expected "Yes" or "No", got 1; kept as received.' },
-			],
-		});
+		expect(normalize({ Void: 'Maybe' }, INVOICE, JAKARTA)).toEqual(
+			keptAsReceived('Void', 'Maybe', 'unparsed', '"Maybe" is not "Yes" or "No"; kept as received.'),
+		);
+		expect(normalize({ Void: 1 }, INVOICE, JAKARTA)).toEqual(
+			keptAsReceived('Void', 1, 'type', 'Expected "Yes" or "No", got 1; kept as received.'),
+		);
 		expect(normalize({ Void: '' }, INVOICE, JAKARTA)).toEqual({
 			data: { Void: null },
 			problems: [],
@@ -321,9 +332,7 @@ describe('normalize: flags, numbers and strings', () => {
 		['12345678901234567890', 'unparsed'],
 		[true, 'type'],
 	])('number field UnitPrice %j is kept and reported (%s)', (input, code) => {
-		const result = normalize({ UnitPrice: input }, VARIANT, JAKARTA);
-		expect(result.data).toEqual({ UnitPrice: input });
-		expect(result.problems).toEqual([{ path: 'UnitPrice', code, message: expect.any(String) }]);
+		expectKept(VARIANT, 'UnitPrice', input, code);
 	});
 
 	it('integer fields: strings become numbers; a fraction is converted and reported', () => {
@@ -382,29 +391,24 @@ describe('normalize: numeric strings a double cannot hold', () => {
 		});
 	});
 
-	it.each([
-		'1.0000000000000001',
-		'0.10000000000000000001',
-		'1e-400',
-		'-1e-400',
-		'1e400',
-		'-1e400',
-		'12345678901234567890',
-		'9007199254740993',
-		'-9007199254740993',
-		'123456789.123456789',
-	])('number field UnitPrice %j is kept as received and reported as unparsed', (input) => {
-		expect(normalize({ UnitPrice: input }, VARIANT, JAKARTA)).toEqual({
-			data: { UnitPrice: input },
-			problems: [
-				{
-					path: 'UnitPrice',
-					code: 'unparsed',
-					message: `${JSON.stringify(input)} does not fit a number without losing digits; kept as received.`,
-				},
-			],
-		});
-	});
+	itKeepsUnparsed(
+		'number field UnitPrice %j is kept as received and reported as unparsed',
+		[
+			'1.0000000000000001',
+			'0.10000000000000000001',
+			'1e-400',
+			'-1e-400',
+			'1e400',
+			'-1e400',
+			'12345678901234567890',
+			'9007199254740993',
+			'-9007199254740993',
+			'123456789.123456789',
+		],
+		VARIANT,
+		'UnitPrice',
+		(input) => `${JSON.stringify(input)} does not fit a number without losing digits; kept as received.`,
+	);
 
 	it.each(['12345678901234567890', '9007199254740993', '1e400', '1.0000000000000001'])(
 		'integer field Gross %j is kept as received and reported as unparsed',
@@ -424,30 +428,26 @@ describe('normalize: numeric strings a double cannot hold', () => {
 });
 
 describe('normalize: UTC offsets beyond ±14:00', () => {
-	it.each([
-		'2020-09-02T00:00:00+25:00',
-		'2020-09-02T00:00:00-14:30',
-		'2020-09-02T00:00:00+14:01',
-		'2020-09-02T00:00:00+1401',
-		'2020-09-02T00:00:00+15',
-		'2020-09-02T00:00:00+07:60',
-		'2020-09-02T13:52:18.33-99:00',
-		'2020-09-02 13:52:18 +25:00',
-		'2020-09-02 13:52:18-1430',
-		'Wed, 02 Sep 2020 13:52:18 +2500',
-		'0001-01-01T00:00:00+25:00',
-	])('documented Date %j is kept as received and reported as unparsed', (input) => {
-		expect(normalize({ Date: input }, INVOICE, JAKARTA)).toEqual({
-			data: { Date: input },
-			problems: [
-				{
-					path: 'Date',
-					code: 'unparsed',
-					message: `${JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input)} has a UTC offset outside -14:00 to +14:00 (or minutes over 59); kept as received.`,
-				},
-			],
-		});
-	});
+	itKeepsUnparsed(
+		'documented Date %j is kept as received and reported as unparsed',
+		[
+			'2020-09-02T00:00:00+25:00',
+			'2020-09-02T00:00:00-14:30',
+			'2020-09-02T00:00:00+14:01',
+			'2020-09-02T00:00:00+1401',
+			'2020-09-02T00:00:00+15',
+			'2020-09-02T00:00:00+07:60',
+			'2020-09-02T13:52:18.33-99:00',
+			'2020-09-02 13:52:18 +25:00',
+			'2020-09-02 13:52:18-1430',
+			'Wed, 02 Sep 2020 13:52:18 +2500',
+			'0001-01-01T00:00:00+25:00',
+		],
+		INVOICE,
+		'Date',
+		(input) =>
+			`${JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input)} has a UTC offset outside -14:00 to +14:00 (or minutes over 59); kept as received.`,
+	);
 
 	it.each([
 		['2020-09-02T00:00:00+1400', '2020-09-01T17:00:00.000+07:00'],
@@ -549,6 +549,17 @@ describe('normalize: unknown fields and undocumented events', () => {
 });
 
 describe('normalize: arrays and nested objects', () => {
+	/** A line that normalize keeps as it is (its problems aside); the body gets a copy. */
+	const UNCHANGED_LINE = Object.freeze({
+		VariantID: 'b',
+		Name: '',
+		Code: 'B',
+		Quantity: 'ten',
+		Discount: 0,
+		Cost: 1,
+		Price: 2,
+		Note: 'x',
+	});
 	const transfer = {
 		Outlet: 'Outlet 1',
 		Destination: 'Outlet 2',
@@ -567,16 +578,7 @@ describe('normalize: arrays and nested objects', () => {
 				Cost: '5000',
 				Price: '7500.5',
 			},
-			{
-				VariantID: 'b',
-				Name: '',
-				Code: 'B',
-				Quantity: 'ten',
-				Discount: 0,
-				Cost: 1,
-				Price: 2,
-				Note: 'x',
-			},
+			{ ...UNCHANGED_LINE },
 		],
 	};
 
@@ -592,16 +594,7 @@ describe('normalize: arrays and nested objects', () => {
 				Cost: 5000,
 				Price: 7500.5,
 			},
-			{
-				VariantID: 'b',
-				Name: '',
-				Code: 'B',
-				Quantity: 'ten',
-				Discount: 0,
-				Cost: 1,
-				Price: 2,
-				Note: 'x',
-			},
+			UNCHANGED_LINE,
 		]);
 		expect(result.problems).toEqual([
 			{ path: 'Variants[1].Name', code: 'empty', message: 'Documented as non-empty but empty.' },

@@ -10,37 +10,18 @@ import {
 	type OutputOptions,
 } from '../nodes/DealPosTrigger/items';
 import type { Problem } from '../nodes/DealPosTrigger/items/normalize';
-
 // The benchmark's synthetic invoice (documented header and Payments[] names) and measurement.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { splitInvoice, measure } = require('../scripts/bench-split.js') as {
-	splitInvoice: (variants: number, payments: number) => IDataObject;
-	/** Wall time (ms) and heap growth (bytes) of one call: before gc, and after gc with the result held. */
-	measure: <T>(fn: () => T) => { result: T; ms: number; allocated: number; retained: number };
-};
+import { invoiceDelivery, measure, SPLIT_OPTIONS, splitInvoice } from '../dev/lib';
 
 const INVOICE = findEvent('invoice.created') as DealPosEvent;
-const SPLIT: OutputOptions = {
-	output: 'normalised',
-	timezone: 'Asia/Jakarta',
-	splitLines: true,
-	includeHeaders: false,
-};
+const SPLIT = SPLIT_OPTIONS as OutputOptions;
 const BIG = 3000;
 /** Later items carry the invoice header, their line and metadata: a few KB, never the Payments. */
 const LATER_ITEM_MAX = 8 * 1024;
 const MB = 1024 * 1024;
 
 function context(body: unknown, extra: Partial<DeliveryContext> = {}): DeliveryContext {
-	return {
-		category: 'invoice',
-		event: 'invoice.created',
-		eventName: 'Invoice Created',
-		receivedAt: '2020-09-02T06:52:18.330Z',
-		mode: 'production',
-		rawBody: JSON.stringify(body),
-		...extra,
-	};
+	return invoiceDelivery(body, extra) as DeliveryContext;
 }
 
 function meta(item: INodeExecutionData): IDataObject {
@@ -171,6 +152,12 @@ describe('Split Line Items: 3,000 Variants x 3,000 Payments', () => {
 	}, 120_000);
 });
 
+/** `path` is on the first item only: every later item lists it as omitted and stays small. */
+function expectOnFirstItemOnly(items: INodeExecutionData[], path: string, message: string): void {
+	expect(omitted(items[1])).toEqual([{ path, code: 'omitted', message }]);
+	expect(Math.max(...sizes(items.slice(1)))).toBeLessThan(LATER_ITEM_MAX);
+}
+
 describe('Split Line Items: other heavy parents', () => {
 	it('counts string lengths: a long Note is on the first item only', () => {
 		const body: IDataObject = { ...splitInvoice(1000, 1), Note: 'n'.repeat(500_000) };
@@ -178,15 +165,11 @@ describe('Split Line Items: other heavy parents', () => {
 		expect(items[0].json.Note).toBe(body.Note);
 		expect(Object.keys(items[1].json)).not.toContain('Note');
 		expect(items[1].json.Payments).toEqual(body.Payments);
-		expect(omitted(items[1])).toEqual([
-			{
-				path: 'Note',
-				code: 'omitted',
-				message:
-					'Note (500000 characters) is on the first item only (dealpos.line.index 0): repeating it on 1000 line items would exceed the split budget. Turn off Split Line Items to get one item with everything.',
-			},
-		]);
-		expect(Math.max(...sizes(items.slice(1)))).toBeLessThan(LATER_ITEM_MAX);
+		expectOnFirstItemOnly(
+			items,
+			'Note',
+			'Note (500000 characters) is on the first item only (dealpos.line.index 0): repeating it on 1000 line items would exceed the split budget. Turn off Split Line Items to get one item with everything.',
+		);
 	}, 120_000);
 
 	it('bounds the request headers the same way', () => {
@@ -201,15 +184,11 @@ describe('Split Line Items: other heavy parents', () => {
 		expect(meta(items[0]).headers).not.toBe(headers);
 		expect(Object.keys(meta(items[1]))).not.toContain('headers');
 		expect(items[1].json.Payments).toEqual(body.Payments);
-		expect(omitted(items[1])).toEqual([
-			{
-				path: 'dealpos.headers',
-				code: 'omitted',
-				message:
-					'The request headers (dealpos.headers, 201 fields) are on the first item only (dealpos.line.index 0): repeating them on 3000 line items would exceed the split budget. Turn off Split Line Items to get one item with everything.',
-			},
-		]);
-		expect(Math.max(...sizes(items.slice(1)))).toBeLessThan(LATER_ITEM_MAX);
+		expectOnFirstItemOnly(
+			items,
+			'dealpos.headers',
+			'The request headers (dealpos.headers, 201 fields) are on the first item only (dealpos.line.index 0): repeating them on 3000 line items would exceed the split budget. Turn off Split Line Items to get one item with everything.',
+		);
 	}, 120_000);
 
 	it('a parent with thousands of fields: a bounded number of omitted problems per item', () => {

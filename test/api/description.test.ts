@@ -2,8 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DealPos } from '../../nodes/DealPos/DealPos.node';
 import { OPERATIONS } from '../../nodes/DealPos/actions';
-import { ENDPOINTS, operationTable, tableIn } from '../../scripts/lib/operations-table';
-import { readRepoFile, readRepoJson } from '../files';
+import { ENDPOINTS, operationTable, readRepoFile, readRepoJson, tableIn } from '../../dev/lib';
 
 const description = new DealPos().description;
 const properties = description.properties;

@@ -19,16 +19,11 @@ import { getRequestHelperFunctions } from 'n8n-core/dist/execution-engine/node-e
 
 import { DealPosApi } from '../../credentials/DealPosApi.credentials';
 import { DealPos } from '../../nodes/DealPos/DealPos.node';
+import { packageNode } from '../helpers';
 
-export const NODE: INode = {
-	id: 'dealpos-node-1',
-	name: 'DealPOS',
-	type: 'n8n-nodes-dealpos.dealPos',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
+export const NODE: INode = packageNode('dealpos-node-1', 'DealPOS', 'dealPos', {
 	credentials: { dealPosApi: { id: 'cred-1', name: 'DealPOS API' } },
-};
+});
 
 const credentialType = new DealPosApi();
 

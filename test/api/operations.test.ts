@@ -9,7 +9,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { OPERATIONS } from '../../nodes/DealPos/actions';
 import { normalize } from '../../nodes/DealPosTrigger/items/normalize';
 import { findEvent } from '../../nodes/DealPosTrigger/catalog';
-import { startStandIn, type StandIn } from '../stand-in/dealpos-api';
+import { startStandIn, type StandIn } from '../../dev/lib';
 import { runNode, storedCredential, type StoredCredential } from './harness';
 
 let api: StandIn;

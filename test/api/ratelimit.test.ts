@@ -4,7 +4,7 @@
  */
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { startStandIn, type LogEntry, type StandIn } from '../stand-in/dealpos-api';
+import { startStandIn, type LogEntry, type StandIn } from '../../dev/lib';
 import { NODE, runNode, storedCredential, type StoredCredential } from './harness';
 import { DealPosApi } from '../../credentials/DealPosApi.credentials';
 import { getRequestHelperFunctions } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
@@ -32,12 +32,17 @@ function credential(): StoredCredential {
 	return storedCredential(api.url, api.clients[0]);
 }
 
+/** Outlet: Get Many, Return All: the smallest list of the stand-in. */
+function listOutlets(stored: StoredCredential) {
+	return runNode({ stored, parameters: { resource: 'outlet', operation: 'getAll', returnAll: true } });
+}
+
 describe('credential', () => {
 	it('gets a token once and keeps it in the credential (n8n stores the expirable field)', async () => {
 		const stored = credential();
 		const since = api.log.length;
-		await runNode({ stored, parameters: { resource: 'outlet', operation: 'getAll', returnAll: true } });
-		await runNode({ stored, parameters: { resource: 'outlet', operation: 'getAll', returnAll: true } });
+		await listOutlets(stored);
+		await listOutlets(stored);
 		expect(stored.tokenRequests).toBe(1);
 		expect(stored.data.accessToken).toMatch(/^[0-9a-f]{48}$/);
 		expect(clientRequests(since).map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual([
@@ -49,11 +54,11 @@ describe('credential', () => {
 
 	it('after a 401 for an expired token, n8n asks for a new one and repeats the request', async () => {
 		const stored = credential();
-		await runNode({ stored, parameters: { resource: 'outlet', operation: 'getAll', returnAll: true } });
+		await listOutlets(stored);
 		const before = stored.data.accessToken;
 		api.expireTokens();
 		const since = api.log.length;
-		const { items } = await runNode({ stored, parameters: { resource: 'outlet', operation: 'getAll', returnAll: true } });
+		const { items } = await listOutlets(stored);
 		expect(items).toHaveLength(3);
 		expect(stored.tokenRequests).toBe(2);
 		expect(stored.data.accessToken).not.toBe(before);
@@ -105,7 +110,7 @@ describe('credential', () => {
 	it('the node fails with the same message when the secret is wrong, asking for a token once', async () => {
 		const stored = { ...credential(), data: { ...credential().data, clientSecret: 'wrong' } };
 		const since = api.log.length;
-		await expect(runNode({ stored, parameters: { resource: 'outlet', operation: 'getAll', returnAll: true } })).rejects.toThrow(
+		await expect(listOutlets(stored)).rejects.toThrow(
 			/DealPOS refused the client ID or client secret \(HTTP 401/,
 		);
 		expect(clientRequests(since).map((e) => `${e.path} ${e.status}`)).toEqual(['/api/v3/Token/OAuth2 401']);
@@ -192,7 +197,7 @@ describe('rate limit', () => {
 		api.consume(api.limit);
 		const stored = credential();
 		const since = api.log.length;
-		const { items } = await runNode({ stored, parameters: { resource: 'outlet', operation: 'getAll', returnAll: true } });
+		const { items } = await listOutlets(stored);
 		expect(items).toHaveLength(3);
 		expect(clientRequests(since).map((e) => `${e.path} ${e.status}`)).toEqual([
 			'/api/v3/Token/OAuth2 429',
@@ -203,7 +208,7 @@ describe('rate limit', () => {
 
 	it('past the Max Rate Limit Wait the node fails with a NodeApiError that says so, after one try', async () => {
 		const stored = credential();
-		await runNode({ stored, parameters: { resource: 'outlet', operation: 'getAll', returnAll: true } });
+		await listOutlets(stored);
 		await freshWindow();
 		api.consume(api.limit);
 		const since = api.log.length;

@@ -58,6 +58,92 @@ export function dateRange(
 	];
 }
 
+/** A collection of optional fields: Filters (shown where `displayOptions` says), or Options. */
+export function collection(
+	displayOptions: INodeProperties['displayOptions'],
+	options: INodeProperties[],
+	{ displayName = 'Filters', name = 'filters', placeholder = 'Add Filter' } = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'collection',
+		placeholder,
+		default: {},
+		...(displayOptions ? { displayOptions } : {}),
+		options,
+	};
+}
+
+/** A text filter (or option) of a collection. */
+export function text(
+	displayName: string,
+	name: string,
+	description: string,
+	placeholder?: string,
+): INodeProperties {
+	return { displayName, name, type: 'string', default: '', ...(placeholder ? { placeholder } : {}), description };
+}
+
+/** A required text field, shown where `displayOptions` says. */
+export function requiredText(
+	displayName: string,
+	name: string,
+	displayOptions: INodeProperties['displayOptions'],
+	{ placeholder, description }: { placeholder?: string; description?: string } = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		required: true,
+		...(placeholder ? { placeholder } : {}),
+		...(description ? { description } : {}),
+		displayOptions,
+	};
+}
+
+/** An options field whose option names are their values (DealPOS's own words). */
+export function choice(
+	displayName: string,
+	name: string,
+	values: string[],
+	defaultValue: string,
+	description?: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		options: values.map((value) => ({ name: value, value })),
+		default: defaultValue,
+		...(description ? { description } : {}),
+	};
+}
+
+/** Find By: how a Get operation looks its record up. */
+export function findBy(
+	resource: string,
+	operations: string[],
+	options: Array<{ name: string; value: string; description?: string }>,
+	defaultValue: string,
+): INodeProperties {
+	return {
+		displayName: 'Find By',
+		name: 'findBy',
+		type: 'options',
+		options,
+		default: defaultValue,
+		displayOptions: show(resource, operations),
+	};
+}
+
+/** The Get Many operation of a resource: lists `what` (plural, lower case). */
+export function getMany(what: string, description: string) {
+	return { name: 'Get Many', value: 'getAll', action: `Get many ${what}`, description };
+}
+
 export function operationsOf(
 	resource: string,
 	options: Array<{ name: string; value: string; action: string; description: string }>,
@@ -75,3 +161,8 @@ export function operationsOf(
 }
 
 export { show };
+
+/** The Operation field of a resource whose only operation is Get Many. */
+export function getManyOnly(resource: string, what: string, description: string): INodeProperties {
+	return operationsOf(resource, [getMany(what, description)], 'getAll');
+}

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { collection } from './common';
 import { invoiceFields, invoiceOperations } from './invoice';
 import {
 	customerFields,
@@ -55,13 +56,9 @@ export const PROPERTIES: INodeProperties[] = [
 	...loyaltyFields,
 	...outletFields,
 	...inventoryFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
+	collection(
+		undefined,
+		[
 			{
 				displayName: 'Max Rate Limit Wait (Seconds)',
 				name: 'maxWait',
@@ -72,5 +69,6 @@ export const PROPERTIES: INodeProperties[] = [
 					'DealPOS allows 50 requests per 180 s for the whole shop. When they are used up the node waits for the next window, at most this long in total, then fails.',
 			},
 		],
-	},
+		{ displayName: 'Options', name: 'options', placeholder: 'Add Option' },
+	),
 ];

@@ -59,7 +59,7 @@ export interface DealPosEvent {
 	example?: IDataObject;
 	/**
 	 * `documented`: the example is DealPOS's own. `synthetic`: DealPOS gives none, so it was built
-	 * from the fields (scripts/lib/synthetic.js); items of exactly this body are marked
+	 * from the fields (dev/lib/synthetic.js); items of exactly this body are marked
 	 * `dealpos.syntheticExample`.
 	 */
 	exampleSource?: 'documented' | 'synthetic';

@@ -1,0 +1,52 @@
+// @ts-check
+'use strict';
+// Workflows for the real-n8n benchmarks: a trigger alone (no downstream node), either the DealPOS
+// Trigger or n8n's core Webhook node configured the way a DealPOS user would (POST, fixed path,
+// answer on receipt).
+const { triggerNode, webhookIdFor, workflowIdFor, SETTINGS } = require('./workflows');
+const { CONTROL_TYPE } = require('./control-node');
+
+/** A published workflow holding `node` alone. */
+function alone(tag, node) {
+	return { id: workflowIdFor(tag), name: `bench ${tag}`, nodes: [node], connections: {}, settings: SETTINGS, active: true };
+}
+
+/** A trigger node with the ids the harness derives from `tag` (as workflows.triggerNode does). */
+function webhookNode(tag, { name, type, typeVersion, parameters }) {
+	return { id: webhookIdFor(`node-${tag}`), name, type, typeVersion, position: [0, 0], webhookId: webhookIdFor(tag), parameters };
+}
+
+/** DealPOS Trigger alone on `category`/`events`. */
+function dealposAlone({ tag, category, events }) {
+	return alone(tag, triggerNode({ tag, category, events }));
+}
+
+/** The benchmark's control trigger (dev/lib/control-node.js) alone, on the DealPOS Trigger's URLs. */
+function controlAlone({ tag, category }) {
+	return alone(tag, webhookNode(tag, { name: 'Control Trigger', type: CONTROL_TYPE, typeVersion: 2, parameters: { category } }));
+}
+
+/** Core Webhook node (n8n-nodes-base.webhook v2, POST, fixed path, responseMode onReceived) alone. */
+function coreWebhookAlone({ tag, path }) {
+	return alone(
+		tag,
+		webhookNode(tag, {
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+		}),
+	);
+}
+
+/**
+ * Production URL of a core Webhook node. A path with a route parameter (`x/:event`) is served under
+ * the node's webhookId, like the DealPOS Trigger's URLs: `/webhook/<webhookId>/x/<value>`.
+ */
+function coreUrl(base, workflow, value = 'created') {
+	const node = workflow.nodes[0];
+	const p = node.parameters.path;
+	return p.includes('/:') ? `${base}/webhook/${node.webhookId}/${p.replace(/:[^/]+/, value)}` : `${base}/webhook/${p}`;
+}
+
+module.exports = { dealposAlone, controlAlone, coreWebhookAlone, coreUrl };

@@ -1,0 +1,78 @@
+// @ts-check
+'use strict';
+// The benchmark's control: the smallest community trigger that serves the same URLs as the DealPOS
+// Trigger. It is installed next to this package, the community-package way, only in the benchmark's
+// throwaway n8n; it is never shipped.
+//
+// Why: n8n 2.41 treats its own Webhook node specially (no expression isolate while a webhook is
+// received, see LiveWebhooks.webhookPhaseNeedsIsolate), so "DealPOS Trigger vs core Webhook"
+// measures n8n's treatment of community triggers as much as this package's code. The control has
+// the DealPOS Trigger's webhook descriptions themselves (required from the installed package, so
+// the two cannot drift: one static route per event, the custom-event routes, the token route) but
+// no code: its webhook() answers {"status":"success"} and emits the body. DealPOS Trigger vs
+// control is therefore what this package's own work costs inside n8n.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const CONTROL_PACKAGE = 'n8n-nodes-dealpos-bench-control';
+const CONTROL_TYPE = `${CONTROL_PACKAGE}.benchControlTrigger`;
+
+function nodeSource() {
+	return `'use strict';
+// The DealPOS Trigger's own webhook descriptions (resolvers included), with static answers.
+const { WEBHOOKS } = require('../../n8n-nodes-dealpos/dist/nodes/DealPosTrigger/webhooks.js');
+class BenchControlTrigger {
+	constructor() {
+		this.description = {
+			displayName: 'Bench Control Trigger',
+			name: 'benchControlTrigger',
+			group: ['trigger'],
+			version: [1, 2],
+			defaultVersion: 2,
+			description: 'Emits the request body; nothing else (benchmark control)',
+			defaults: { name: 'Control Trigger' },
+			inputs: [],
+			outputs: ['main'],
+			webhooks: WEBHOOKS.map((w) => ({ ...w, responseMode: 'onReceived', responseData: '' })),
+			properties: [{ displayName: 'Category', name: 'category', type: 'string', default: 'customer' }],
+		};
+	}
+	async webhook() {
+		return { webhookResponse: { status: 'success' }, workflowData: [[{ json: this.getBodyData() }]] };
+	}
+}
+module.exports = { BenchControlTrigger };
+`;
+}
+
+/**
+ * Writes the control package into `<userFolder>/.n8n/nodes/node_modules/` and lists it in the
+ * nodes folder's package.json beside the DealPOS package (installed before, from its tarball).
+ */
+function installControl(userFolder) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const dir = path.join(nodesDir, 'node_modules', CONTROL_PACKAGE);
+	fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
+	fs.writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify(
+			{
+				name: CONTROL_PACKAGE,
+				version: '0.0.0',
+				private: true,
+				keywords: ['n8n-community-node-package'],
+				n8n: { n8nNodesApiVersion: 1, nodes: ['dist/BenchControlTrigger.node.js'] },
+			},
+			null,
+			2,
+		),
+	);
+	fs.writeFileSync(path.join(dir, 'dist', 'BenchControlTrigger.node.js'), nodeSource());
+	const pkgFile = path.join(nodesDir, 'package.json');
+	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+	pkg.dependencies = { ...pkg.dependencies, [CONTROL_PACKAGE]: '0.0.0' };
+	fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
+	return dir;
+}
+
+module.exports = { CONTROL_PACKAGE, CONTROL_TYPE, installControl };
