@@ -55,6 +55,22 @@ describe('DealPOS Trigger description', () => {
 		expect(webhookPath('setup', {})).toBe('oauth/token');
 	});
 
+	// n8n's route table (webhook_entity) has the primary key (webhookPath, method), and a full path
+	// is stored without the node's webhookId. So a full path, such as a catch-all `:category/:event`,
+	// would be one row for every DealPOS Trigger of an n8n: 1.123.81 refuses to activate the second
+	// workflow ("already taken"), 2.8.4 overwrites the row (the last trigger activated wins), 2.41.1
+	// keeps the first and logs the UNIQUE constraint for the others (seen in a real n8n, each version).
+	it('keeps every route under its own node: no full path and no route parameter, so two DealPOS Triggers never share a route', () => {
+		const configs = [
+			{ category: 'invoice', events: ['created'] },
+			{ category: 'bill', events: [CUSTOM_EVENT], customEvents: 'a, b, c, d, e' },
+		];
+		for (const webhook of WEBHOOKS) {
+			expect({ name: webhook.name, isFullPath: webhook.isFullPath }).toEqual({ name: webhook.name, isFullPath: undefined });
+			for (const parameters of configs) expect(webhookPath(webhook.name, parameters)).not.toContain(':');
+		}
+	});
+
 	it('shows a URL only for the selected events of the chosen category (the editor hides the others)', () => {
 		const created = webhookNamed('customer.created')!;
 		expect(created.ndvHideUrl).toBe('={{ !($parameter["category"] === "customer" && ($parameter["events"] || []).includes("created")) }}');
