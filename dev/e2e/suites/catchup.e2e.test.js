@@ -39,31 +39,23 @@ function today() {
 /** A reader workflow: GET /webhook/<path> answers every row of `table` as { rows }. */
 function readerWorkflow(kind, table) {
 	const hook = {
-		id: lib.webhookIdFor(`nm-read-${kind}`),
-		name: 'Read',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 0],
+		...lib.node(`nm-read-${kind}`, 'Read', 'n8n-nodes-base.webhook', 2, [0, 0], { httpMethod: 'GET', path: `nm-rows-${kind}`, responseMode: 'lastNode', options: {} }),
 		webhookId: lib.webhookIdFor(`nm-read-hook-${kind}`),
-		parameters: { httpMethod: 'GET', path: `nm-rows-${kind}`, responseMode: 'lastNode', options: {} },
 	};
 	const rows = {
-		id: lib.webhookIdFor(`nm-read-rows-${kind}`),
-		name: 'Rows',
-		type: 'n8n-nodes-base.dataTable',
-		typeVersion: 1.1,
-		position: [240, 0],
+		...lib.node(`nm-read-rows-${kind}`, 'Rows', 'n8n-nodes-base.dataTable', 1.1, [240, 0], {
+			resource: 'row',
+			operation: 'get',
+			dataTableId: { __rl: true, mode: 'name', value: table },
+			returnAll: true,
+		}),
 		alwaysOutputData: true,
-		parameters: { resource: 'row', operation: 'get', dataTableId: { __rl: true, mode: 'name', value: table }, returnAll: true },
 	};
-	const all = {
-		id: lib.webhookIdFor(`nm-read-all-${kind}`),
-		name: 'All rows',
-		type: 'n8n-nodes-base.aggregate',
-		typeVersion: 1,
-		position: [480, 0],
-		parameters: { aggregate: 'aggregateAllItemData', destinationFieldName: 'rows', options: {} },
-	};
+	const all = lib.node(`nm-read-all-${kind}`, 'All rows', 'n8n-nodes-base.aggregate', 1, [480, 0], {
+		aggregate: 'aggregateAllItemData',
+		destinationFieldName: 'rows',
+		options: {},
+	});
 	return {
 		id: lib.workflowIdFor(`nmread${kind}`),
 		name: `e2e rows of ${table}`,
