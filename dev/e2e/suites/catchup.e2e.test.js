@@ -15,7 +15,8 @@ const path = require('node:path');
 const { after, before, describe, it } = require('node:test');
 
 const lib = require('../../lib');
-const catalog = require('../../../dist/nodes/DealPosTrigger/catalog');
+// The built package's catalog (dist/ exists once the suite's runner has built it).
+const catalog = require(path.join(lib.ROOT, 'dist', 'nodes', 'DealPosTrigger', 'catalog'));
 
 const { DEFAULT_VERSION, nothingMissedWorkflow, CHAINS, chainNames, apiCredential, startStandIn, NO_DATE, sendAsDealPos } = lib;
 

@@ -16,7 +16,8 @@ const lib = require('../../lib');
 const { startCapture, settle, demoWorkflow, TABLE, KEY, loyaltyWorkflows, MEMBERS, paymentToInvoiceWorkflow, apiCredential, startStandIn, DEFAULT_VERSION } = lib;
 
 /** The compiled catalog (the suite runs against dist/, as n8n does). @type {typeof import('../../../nodes/DealPosTrigger/catalog')} */
-const catalog = require('../../../dist/nodes/DealPosTrigger/catalog');
+// The built package's catalog (dist/ exists once the suite's runner has built it).
+const catalog = require(path.join(lib.ROOT, 'dist', 'nodes', 'DealPosTrigger', 'catalog'));
 
 /** The documented (or synthetic) example of an event. @param {string} key */
 function exampleOf(key) {
