@@ -154,4 +154,9 @@ function nothingMissedWorkflow({ everyMinute = false, id = 'dpNothingMissed0', c
 	};
 }
 
-module.exports = { nothingMissedWorkflow, CHAINS, KEY, chainNames: (everyMinute = false) => CHAINS.map((c, i) => chainOf(c, i, { everyMinute, credentialName: '' }).names) };
+module.exports = {
+	nothingMissedWorkflow,
+	NOTHING_MISSED_CHAINS: CHAINS,
+	/** @param {boolean} [everyMinute] Node names of each chain (by CHAINS' order). */
+	nothingMissedNames: (everyMinute = false) => CHAINS.map((c, i) => chainOf(c, i, { everyMinute, credentialName: '' }).names),
+};

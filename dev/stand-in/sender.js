@@ -43,4 +43,4 @@ async function sendAsDealPos(url, body, { timeoutMs = TIMEOUT_MS, retryAfterMs =
 	return { delivered: false, attempts };
 }
 
-module.exports = { sendAsDealPos, DEALPOS_TIMEOUT_MS: TIMEOUT_MS, DEALPOS_RETRY_AFTER_MS: RETRY_AFTER_MS };
+module.exports = { sendAsDealPos };

@@ -18,7 +18,7 @@ const lib = require('../../lib');
 // The built package's catalog (dist/ exists once the suite's runner has built it).
 const catalog = require(path.join(lib.ROOT, 'dist', 'nodes', 'DealPosTrigger', 'catalog'));
 
-const { DEFAULT_VERSION, nothingMissedWorkflow, CHAINS, chainNames, apiCredential, startStandIn, NO_DATE, sendAsDealPos } = lib;
+const { DEFAULT_VERSION, nothingMissedWorkflow, NOTHING_MISSED_CHAINS: CHAINS, nothingMissedNames: chainNames, apiCredential, startStandIn, NO_DATE, sendAsDealPos } = lib;
 
 const N8N_VERSION = process.env.N8N_VERSION || DEFAULT_VERSION;
 const SKIP =
