@@ -22,25 +22,24 @@ import {
 } from 'n8n-workflow';
 
 import { PROPERTIES } from './description';
+import { pageOf } from '../DealPos/actions/context';
 import { apiBaseUrl } from '../DealPos/transport/baseUrl';
 import { CREDENTIAL_NAME, DealPosClient } from '../DealPos/transport/client';
 import { collectPages } from '../DealPos/transport/paging';
 import { RECORD_IDENTITY, recordKey } from '../DealPosTrigger/items/recordKey';
 import { toCatchUpItem } from './items';
-import { sourceOf, type CatchUpSource } from './sources';
+import { sourceOf, type CatchUpSource, type SourceOptions } from './sources';
 import { addDays, firstDay, isDay, nextAfter, prune, today, windowsOf, type CatchUpState } from './windows';
 
 /** Days a window spans: a normal poll (yesterday and today) is one request. */
 export const WINDOW_DAYS = 7;
 export const MANUAL_ITEMS = 10;
 
-export interface CatchUpOptions {
+export interface CatchUpOptions extends SourceOptions {
 	overlapDays: number;
 	startDate?: string;
 	maxRequests: number;
 	maxWait: number;
-	outlets?: string;
-	includeLineItems?: boolean;
 }
 
 /** The option's default, from the node's description (its one source). */
@@ -75,8 +74,7 @@ export function optionsOf(raw: IDataObject): CatchUpOptions {
 /** Every record of one window: all its pages. Throws if any page fails. */
 async function readWindow(client: DealPosClient, source: CatchUpSource, window: { from: string; to: string }, options: CatchUpOptions) {
 	return await collectPages(async (number, size) => {
-		const answer = await client.call(source.request(window, { number, size }, options as unknown as IDataObject), 0);
-		return source.read(answer);
+		return pageOf(await client.call(source.request(window, { number, size }, options), 0));
 	});
 }
 

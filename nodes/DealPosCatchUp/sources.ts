@@ -14,6 +14,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { names } from '../DealPos/actions/context';
 import { CUSTOMER, INVOICE } from '../DealPos/records';
 import type { DealPosEvent } from '../DealPosTrigger/catalog';
 import type { ApiCall } from '../DealPos/transport/client';
@@ -31,13 +32,14 @@ export interface CatchUpSource {
 	/** The record's date that `From`/`To` filter (its first 10 characters are the day). */
 	dateField: string;
 	/** The request for one page of a window. */
-	request(window: { from: string; to: string }, page: { number: number; size: number }, options: IDataObject): ApiCall;
-	/** Records and total of an answer. */
-	read(answer: unknown): { records: IDataObject[]; total?: number };
+	request(window: { from: string; to: string }, page: { number: number; size: number }, options: SourceOptions): ApiCall;
 }
 
-function arrayOf(value: unknown): IDataObject[] {
-	return Array.isArray(value) ? value.filter((v): v is IDataObject => v !== null && typeof v === 'object') : [];
+/** The node's options a request reads (invoices only). */
+export interface SourceOptions {
+	/** Outlet names, comma-separated; empty for all. */
+	outlets?: string;
+	includeLineItems?: boolean;
 }
 
 const INVOICES: CatchUpSource = {
@@ -55,22 +57,10 @@ const INVOICES: CatchUpSource = {
 			PageNumber: page.number,
 			PageSize: page.size,
 		};
-		const outlets = String(options.outlets ?? '')
-			.split(',')
-			.map((name) => name.trim())
-			.filter(Boolean);
+		const outlets = names(options.outlets);
 		if (outlets.length) body.Outlet = outlets;
 		const path = options.includeLineItems === true ? '/Invoice/MultipleOutlet/WithVariant' : '/Invoice/MultipleOutlet/WithTotalCount';
 		return { method: 'POST', path, body };
-	},
-	read(answer) {
-		if (Array.isArray(answer)) return { records: arrayOf(answer) };
-		const object = (answer ?? {}) as IDataObject;
-		const total = Number(object.TotalCount);
-		return {
-			records: arrayOf(object.Data),
-			total: Number.isFinite(total) ? total : undefined,
-		};
 	},
 };
 
@@ -92,9 +82,6 @@ const CUSTOMERS: CatchUpSource = {
 				PageSize: page.size,
 			},
 		};
-	},
-	read(answer) {
-		return { records: arrayOf(answer) };
 	},
 };
 

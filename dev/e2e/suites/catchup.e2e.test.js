@@ -17,6 +17,7 @@ const { after, before, describe, it } = require('node:test');
 const lib = require('../../lib');
 // The built package's catalog (dist/ exists once the suite's runner has built it).
 const catalog = require(path.join(lib.ROOT, 'dist', 'nodes', 'DealPosTrigger', 'catalog'));
+const windows = require(path.join(lib.ROOT, 'dist', 'nodes', 'DealPosCatchUp', 'windows'));
 
 const { DEFAULT_VERSION, nothingMissedWorkflow, NOTHING_MISSED_CHAINS: CHAINS, nothingMissedNames: chainNames, apiCredential, startStandIn, NO_DATE, sendAsDealPos } = lib;
 
@@ -32,10 +33,8 @@ const TIMEZONE = lib.SETTINGS.timezone;
 
 const ctx = {};
 
-/** Today in the workflow's time zone: DealPOS dates records in the shop's day. */
-function today() {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+/** Today in the workflow's time zone, as the catch-up trigger reckons it (DealPOS dates records in the shop's day). */
+const today = () => windows.today(new Date(), TIMEZONE);
 
 /** A reader workflow: GET /webhook/<path> answers every row of `table` as { rows }. */
 function readerWorkflow(kind, table) {

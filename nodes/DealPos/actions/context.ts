@@ -90,6 +90,12 @@ export function arrayOf(answer: unknown): IDataObject[] {
 	return Array.isArray(data) ? (data as IDataObject[]) : [];
 }
 
+/** One page of a list answer: its records, and `TotalCount` when the list gives it (…/WithTotalCount). */
+export function pageOf(answer: unknown): { records: IDataObject[]; total?: number } {
+	const total = Number((answer as IDataObject | null)?.TotalCount);
+	return { records: arrayOf(answer), total: Number.isFinite(total) ? total : undefined };
+}
+
 export function firstN<T>(list: T[], limit: number | undefined): T[] {
 	return limit === undefined ? list : list.slice(0, limit);
 }

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { INVOICE, INVOICE_ID } from '../records';
 import { collectPages } from '../transport/paging';
-import { arrayOf, dateRange, items, limitOf, names, outletQuery, param, required, type OperationHandler } from './context';
+import { dateRange, items, limitOf, names, outletQuery, pageOf, param, required, type OperationHandler } from './context';
 
 /** GET /Invoice/Detail?ID= or ?Number=&Outlet= (OutletID for an ID-shaped outlet). */
 export const getInvoice: OperationHandler = async (op, i) => {
@@ -42,11 +42,7 @@ export const getManyInvoices: OperationHandler = async (op, i) => {
 	const withLines = param<boolean>(op, 'includeLineItems', i, false);
 	const path = withLines ? '/Invoice/MultipleOutlet/WithVariant' : '/Invoice/MultipleOutlet/WithTotalCount';
 	const records = await collectPages(
-		async (PageNumber, PageSize) => {
-			const answer = await op.client.call({ method: 'POST', path, body: { ...body, PageNumber, PageSize } }, i);
-			const total = Number((answer as IDataObject | null)?.TotalCount);
-			return { records: arrayOf(answer), total: Number.isFinite(total) ? total : undefined };
-		},
+		async (PageNumber, PageSize) => pageOf(await op.client.call({ method: 'POST', path, body: { ...body, PageNumber, PageSize } }, i)),
 		{ limit: limitOf(op, i) },
 	);
 	return items(op, records, INVOICE, i);
