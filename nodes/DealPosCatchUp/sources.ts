@@ -2,9 +2,10 @@
  * What the DealPOS Catch-up Trigger can bring back, and how: the webhook events whose records
  * DealPOS's documented REST API lists by day with a stable identity (see recordKey.ts).
  *
- * - Invoice Created: `POST /Invoice/MultipleOutlet/WithTotalCount` (`From`/`To` filter the
- *   invoice date; `Status: Any` so an invoice cancelled since is still caught up, as its webhook
- *   was sent when it was created) or `/WithVariant` with line items (a bare array).
+ * - Invoice Created: `POST /Invoice/MultipleOutlet/WithTotalCount` (`From`/`To` filter, we infer,
+ *   the invoice date: the documentation does not name it; `Status: Any` so an invoice cancelled
+ *   since is still caught up, as its webhook was sent when it was created) or `/WithVariant` with
+ *   line items (a bare array).
  * - Customer Created: `POST /Customer/p` (`From`/`To` filter the join date).
  *
  * Nothing else can be caught up from the documented API, and the node does not pretend to:
