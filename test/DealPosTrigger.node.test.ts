@@ -121,6 +121,45 @@ describe('DealPOS Trigger webhook', () => {
 		},
 	);
 
+	describe('reads per delivery only what it needs', () => {
+		it("reads the caller's address only when an IP allow list needs it", async () => {
+			const free: string[] = [];
+			const open = await callWebhook({
+				parameters: { category: 'customer', events: ['created'] },
+				params: { event: 'created' },
+				body: customerExample,
+				addressReads: free,
+			});
+			expect(open.response.statusCode).toBeUndefined();
+			expect(open.result.webhookResponse).toEqual({ status: 'success' });
+			expect(free).toEqual([]);
+
+			const listed: string[] = [];
+			const refused = await callWebhook({
+				parameters: { category: 'customer', events: ['created'], options: { allowedIps: '203.0.113.0/24' } },
+				params: { event: 'created' },
+				body: customerExample,
+				ip: '198.51.100.7',
+				addressReads: listed,
+			});
+			expect(refused.response.statusCode).toBe(403);
+			expect(listed).toContain('ip');
+		});
+
+		it('reads Custom Event Names only when Custom Event is selected', async () => {
+			const read = async (events: string[]) => {
+				const { ctx } = await callWebhook({
+					parameters: { category: 'customer', events, customEvents: 'restored' },
+					params: { event: 'created' },
+					body: customerExample,
+				});
+				return ctx.getNodeParameter.mock.calls.map(([name]) => name);
+			};
+			expect(await read(['created'])).not.toContain('customEvents');
+			expect(await read(['created', '__custom'])).toContain('customEvents');
+		});
+	});
+
 	it('passes the Customer Created example through', async () => {
 		const { result } = await callWebhook({
 			parameters: { category: 'customer', events: ['created', 'deleted'] },

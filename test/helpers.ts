@@ -51,6 +51,8 @@ export interface FakeRequest {
 	bodyUnread?: boolean;
 	headers?: Record<string, string>;
 	ip?: string;
+	/** Collects `ip` and `ips` each time the node reads the caller's address from the request. */
+	addressReads?: string[];
 	/** Node parameters (category, events, customEvents, responseMode, authentication, options). */
 	parameters: IDataObject;
 	credentials?: ICredentialDataDecryptedObject;
@@ -138,6 +140,12 @@ export async function callWebhook(req: FakeRequest) {
 			request.rawBody ??= rawBody;
 		},
 	};
+	if (req.addressReads) {
+		const reads = req.addressReads;
+		const ip = request.ip;
+		Object.defineProperty(request, 'ip', { get: () => (reads.push('ip'), ip) });
+		Object.defineProperty(request, 'ips', { get: () => (reads.push('ips'), []) });
+	}
 	ctx.getRequestObject.mockReturnValue(request as never);
 	const res = {
 		status(code: number) {

@@ -148,7 +148,8 @@ export function verifyRequest(
 	now: number,
 	allowedIps?: string,
 ): VerifyResult {
-	if (!isIpAllowed(allowedIps, req.ip, req.ips)) return forbidden(req);
+	// The caller's address is read only when there is an allow list to check it against.
+	if (allowedIps?.trim() && !isIpAllowed(allowedIps, req.ip, req.ips)) return forbidden(req);
 	switch (config.mode) {
 		case 'none':
 			return OK;

@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { authConfigFromCredential, NO_AUTH, type AuthConfig } from '../auth';
+import { CUSTOM_EVENT } from '../catalog';
 import { resolveSelection, type SelectedEvent } from '../selection';
 
 export type Context = IHookFunctions | IWebhookFunctions;
@@ -42,7 +43,8 @@ export function readCategory(ctx: Context): string {
 /** The events the node listens to (documented and custom); throws when the selection cannot run. */
 export function selectedEvents(ctx: Context, category = readCategory(ctx)): SelectedEvent[] {
 	const events = ctx.getNodeParameter('events', []) as string[];
-	const custom = ctx.getNodeParameter('customEvents', '') as string;
+	// Custom Event Names count only with Custom Event selected (n8n shows the field only then).
+	const custom = events.includes(CUSTOM_EVENT) ? (ctx.getNodeParameter('customEvents', '') as string) : '';
 	try {
 		return resolveSelection(category, events, custom);
 	} catch (error) {

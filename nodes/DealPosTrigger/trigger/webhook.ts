@@ -10,9 +10,22 @@ import { noUsableCredential, notListening, send } from './answers';
 import { authConfig, readCategory, readOptions, selectedEvents } from './configuration';
 import { deliver } from './delivery';
 
+/**
+ * The call as the checks see it. The caller's address is read only when a check needs it (an IP
+ * allow list, a refusal's log line): Express works it out on every read of `req.ip`, a cost per
+ * delivery otherwise paid for nothing.
+ */
 function authRequest(ctx: IWebhookFunctions): AuthRequest {
 	const req = ctx.getRequestObject();
-	return { headers: req.headers, ip: req.ip, ips: req.ips };
+	return {
+		headers: req.headers,
+		get ip() {
+			return req.ip;
+		},
+		get ips() {
+			return req.ips;
+		},
+	};
 }
 
 export async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {

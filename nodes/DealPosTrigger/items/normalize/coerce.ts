@@ -97,7 +97,7 @@ function coerceDate(c: Cursor, value: unknown, schema: SchemaNode): unknown {
 				'kept as received.',
 		);
 	}
-	const parsed = parseDealPosDate(text, c.zone);
+	const parsed = parseDealPosDate(text, c.zone, c.offsetNow);
 	return parsed === undefined ? unparsed(c, value, schema.kind) : parsed;
 }
 

@@ -47,6 +47,14 @@ export class Cursor {
 		readonly problems: Problem[] = [],
 	) {}
 
+	private zoneOffsetNow: number | undefined;
+
+	/** The zone's UTC offset now, read once per body when a date needs it: luxon's first guess for local times (dates.ts). */
+	readonly offsetNow = (): number => {
+		if (this.zoneOffsetNow === undefined) this.zoneOffsetNow = this.zone.offset(Date.now());
+		return this.zoneOffsetNow;
+	};
+
 	/** Lists a problem of the current value. */
 	report(code: ProblemCode, message: string): void {
 		this.problems.push({ path: this.path(), code, message });

@@ -11,10 +11,10 @@ const MIN_VALUE = new RegExp(
 		'|0?1/0?1/0001(?:\\s+(?:12|0?0):00(?::00)?(?:\\s*AM)?)?)$',
 	'i',
 );
+/** DealPOS's usual timestamp: local time without an offset, `2020-09-02T13:52:18.3330000`. */
+const LOCAL_ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/;
 /** What an undocumented string must look like to be converted as a timestamp. */
-const TIMESTAMP_SHAPE = new RegExp(
-	`^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?(Z|[+-]${OFFSET_HH_MM})?$`,
-);
+const TIMESTAMP_SHAPE = new RegExp(`^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?(Z|[+-]${OFFSET_HH_MM})?$`);
 /** A numeric offset, valid or not. */
 const ANY_OFFSET = /^[+-]\d{2}(?::?\d{2})?$/;
 const VALID_OFFSET_ONLY = new RegExp(`^${VALID_OFFSET}$`);
@@ -22,8 +22,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_WITH_TIME = /^\d{4}-\d{2}-\d{2}T/;
 const SQL_WITH_TIME = /^\d{4}-\d{2}-\d{2} +\d/;
 /** `01 Sep 2020`, `1-September-2020 00:00`, `Sep 1, 2020 2:30 PM`... */
-const HUMAN =
-	/^(?:\d{1,2}[\s-]+[A-Za-z]{3,9}\.?[\s-]+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})(?:\s|$)/;
+const HUMAN = /^(?:\d{1,2}[\s-]+[A-Za-z]{3,9}\.?[\s-]+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})(?:\s|$)/;
 const RFC_2822 = /^[A-Za-z]{3},\s/;
 
 /** luxon formats tried for human spellings (English month names); date-only ones first. */
@@ -56,21 +55,72 @@ export function offsetInRange(text: string): boolean {
  * Converts an undocumented string that is a full ISO-like timestamp; leaves every other string
  * alone (including invalid timestamps such as month 13).
  */
-export function shapeString(value: string, zone: Zone): unknown {
+export function shapeString(value: string, zone: Zone, offsetNow?: () => number): unknown {
 	// Cheap rejection of most strings before the regex: 17-20 % of the CPU time on line-heavy
 	// bodies (npm run bench, invoice of 1,000 lines).
-	if (
-		value.length < 16 ||
-		value.length > 35 ||
-		value.charCodeAt(10) !== 84 /* T */ ||
-		value.charCodeAt(4) !== 45 /* - */
-	) {
+	if (value.length < 16 || value.length > 35 || value.charCodeAt(10) !== 84 /* T */ || value.charCodeAt(4) !== 45 /* - */) {
 		return value;
 	}
 	if (!TIMESTAMP_SHAPE.test(value)) return value;
 	if (isMinValue(value)) return null;
+	const fast = localIsoToIso(value, zone, offsetNow);
+	if (fast !== null) return fast;
 	const parsed = DateTime.fromISO(value, { zone });
 	return parsed.isValid ? parsed.toISO() : value;
+}
+
+/**
+ * `DateTime.fromISO(text, { zone }).toISO()` for a valid local timestamp (`LOCAL_ISO`, years
+ * 1000 to 9999, hours 0 to 23), computed the way luxon 3 does it (the same search for the offset,
+ * the same output) without building a DateTime: inside n8n, luxon's parsing and objects were most
+ * of this package's time per delivery (docs/benchmarks.md). A test holds it to luxon's result over
+ * many zones and instants, DST changes included. Returns null for any other text (luxon decides).
+ * `offsetNow` gives the zone's offset now, luxon's first guess: it picks the instant of a local time
+ * that occurs twice (the hour repeated when DST ends), as luxon does.
+ */
+export function localIsoToIso(text: string, zone: Zone, offsetNow: () => number = () => zone.offset(Date.now())): string | null {
+	const m = LOCAL_ISO.exec(text);
+	if (m === null) return null;
+	const year = +m[1];
+	const month = +m[2];
+	const day = +m[3];
+	const hour = +m[4];
+	const minute = +m[5];
+	const second = m[6] === undefined ? 0 : +m[6];
+	// luxon: the fraction's first three digits, truncated.
+	const millisecond = m[7] === undefined ? 0 : Math.floor(parseFloat('0.' + m[7]) * 1000);
+	if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+	if (hour > 23 || minute > 59 || second > 59) return null;
+	const localTs = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+	const [ts, offset] = fixOffset(localTs, offsetNow(), zone);
+	const d = new Date(ts + offset * 60000);
+	const sign = offset < 0 ? '-' : '+';
+	const abs = Math.abs(offset);
+	const zoneText = zone.isUniversal && offset === 0 ? 'Z' : `${sign}${pad(Math.trunc(abs / 60))}:${pad(Math.trunc(abs % 60))}`;
+	return (
+		`${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+		`T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}${zoneText}`
+	);
+}
+
+/** luxon's fixOffset: the instant of local time `localTs` in `zone`, starting from the guess `o`. */
+function fixOffset(localTs: number, o: number, zone: Zone): [number, number] {
+	let utcGuess = localTs - o * 60000;
+	const o2 = zone.offset(utcGuess);
+	if (o === o2) return [utcGuess, o];
+	utcGuess -= (o2 - o) * 60000;
+	const o3 = zone.offset(utcGuess);
+	if (o2 === o3) return [utcGuess, o2];
+	// A local time skipped when DST starts: luxon keeps the wall time and takes the later offset.
+	return [localTs - Math.min(o2, o3) * 60000, Math.max(o2, o3)];
+}
+
+function daysInMonth(year: number, month: number): number {
+	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function pad(value: number, width = 2): string {
+	return String(value).padStart(width, '0');
 }
 
 /**
@@ -80,11 +130,10 @@ export function shapeString(value: string, zone: Zone): unknown {
  * their instant. Returns ISO 8601 with the zone's offset (millisecond precision), `YYYY-MM-DD`
  * for a date without time, or undefined when the text is not a date.
  */
-export function parseDealPosDate(text: string, zone: Zone): string | undefined {
+export function parseDealPosDate(text: string, zone: Zone, offsetNow?: () => number): string | undefined {
 	if (DATE_ONLY.test(text)) return DateTime.fromISO(text, { zone }).isValid ? text : undefined;
-	if (ISO_WITH_TIME.test(text)) return isoOrUndefined(DateTime.fromISO(text, { zone }));
-	if (SQL_WITH_TIME.test(text))
-		return isoOrUndefined(DateTime.fromSQL(text.replace(/ +/, ' '), { zone }));
+	if (ISO_WITH_TIME.test(text)) return localIsoToIso(text, zone, offsetNow) ?? isoOrUndefined(DateTime.fromISO(text, { zone }));
+	if (SQL_WITH_TIME.test(text)) return isoOrUndefined(DateTime.fromSQL(text.replace(/ +/, ' '), { zone }));
 	if (HUMAN.test(text)) return parseHuman(text, zone);
 	if (RFC_2822.test(text)) return isoOrUndefined(DateTime.fromRFC2822(text, { zone }));
 	return undefined;

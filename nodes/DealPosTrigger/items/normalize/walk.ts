@@ -51,7 +51,7 @@ function open(c: Cursor, src: Rec | unknown[], dst: Rec | unknown[], schema?: Sc
 function visit(c: Cursor, value: unknown, schema: SchemaNode | undefined): unknown {
 	if (typeof value === 'object' && value !== null) return visitObject(c, value, schema);
 	if (schema === undefined)
-		return typeof value === 'string' && !c.raw ? shapeString(value, c.zone) : value;
+		return typeof value === 'string' && !c.raw ? shapeString(value, c.zone, c.offsetNow) : value;
 	const result = coerce(c, value, schema);
 	return c.raw ? value : result;
 }
