@@ -1,4 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { mock } from 'jest-mock-extended';
+import type { ILoadOptionsFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DealPosTrigger } from '../nodes/DealPosTrigger/DealPosTrigger.node';
 import { allEvents, CATEGORIES, CUSTOM_EVENT, eventPath } from '../nodes/DealPosTrigger/catalog';
@@ -8,16 +9,18 @@ import { callHook, callWebhook, webhookFor, webhookPath } from './helpers';
 import { MAX_CUSTOM_EVENTS, webhookNamed, WEBHOOKS } from '../nodes/DealPosTrigger/webhooks';
 
 const node = new DealPosTrigger();
-const eventsProps = node.description.properties.filter((p) => p.name === 'events');
 
-function eventsPropertyOf(category: string): INodeProperties {
-	const prop = eventsProps.find((p) => p.displayOptions?.show?.category?.includes(category));
-	if (!prop) throw new Error(`no Events selection for ${category}`);
-	return prop;
+function optionValues(prop: Pick<INodeProperties, 'options'>): string[] {
+	return (prop.options ?? []).map((o) => ('value' in o ? String(o.value) : ''));
 }
 
-function optionValues(prop: INodeProperties): string[] {
-	return (prop.options ?? []).map((o) => ('value' in o ? String(o.value) : ''));
+/** What the editor's Events selection lists with `category` chosen (n8n calls the load-options method). */
+async function eventsListed(category: string) {
+	const ctx = mock<ILoadOptionsFunctions>();
+	ctx.getCurrentNodeParameter.mockImplementation((name) => (name === 'category' ? category : undefined));
+	const method = node.description.properties.find((p) => p.name === 'events')!.typeOptions!.loadOptionsMethod!;
+	const loaders: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>> = node.methods.loadOptions;
+	return await loaders[method].call(ctx);
 }
 
 describe('DealPOS Trigger description', () => {
@@ -27,17 +30,34 @@ describe('DealPOS Trigger description', () => {
 		expect(CATEGORIES).toHaveLength(18);
 	});
 
-	it.each(allEvents().map((e) => [e.key, e] as const))('%s is selectable in its category', (_key, event) => {
+	it.each(allEvents().map((e) => [e.key, e] as const))('%s is selectable in its category, and only there', async (_key, event) => {
 		const { category } = event;
-		expect(optionValues(eventsPropertyOf(category))).toContain(event.slug);
+		expect(optionValues({ options: await eventsListed(category) })).toContain(event.slug);
+		for (const other of CATEGORIES.filter((c) => c.slug !== category && !c.events.some((e) => e.slug === event.slug))) {
+			expect(optionValues({ options: await eventsListed(other.slug) })).not.toContain(event.slug);
+		}
 	});
 
-	it('offers a custom event in every category, the only default where nothing is documented', () => {
+	it("lists a category's documented events in catalog order, then Custom Event, with their descriptions", async () => {
 		for (const category of CATEGORIES) {
-			const prop = eventsPropertyOf(category.slug);
-			expect(optionValues(prop)).toContain(CUSTOM_EVENT);
-			expect(prop.default).toEqual(category.events.length ? [] : [CUSTOM_EVENT]);
+			const options = await eventsListed(category.slug);
+			expect(optionValues({ options })).toEqual([...category.events.map((e) => e.slug), CUSTOM_EVENT]);
+			for (const event of category.events) {
+				const option = options.find((o) => o.value === event.slug)!;
+				expect(option.name).toBe(event.name);
+				expect(option.description).toContain(event.description);
+				if (event.synchronous) expect(option.description).toContain('DealPOS waits for the answer');
+			}
 		}
+		expect(await eventsListed('no-such-category')).toEqual([]);
+	});
+
+	it('has one Events selection for every category (n8n walks every property on each delivery), nothing selected at first', () => {
+		const events = node.description.properties.filter((p) => p.name === 'events');
+		expect(events).toHaveLength(1);
+		expect(events[0].default).toEqual([]);
+		expect(events[0].typeOptions?.loadOptionsDependsOn).toEqual(['category']);
+		expect(node.description.properties.length).toBeLessThanOrEqual(11);
 	});
 
 	it('gives every event its own webhook with a static path: <n8n>/webhook/<webhookId>/<category>/<event>', () => {

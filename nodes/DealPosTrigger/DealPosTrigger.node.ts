@@ -2,7 +2,9 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type IHookFunctions,
+	type ILoadOptionsFunctions,
 	type INodeExecutionData,
+	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -10,7 +12,7 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TEST_NAME, testDealPosWebhookAuthCredential } from './auth/credentialTest';
-import { HINTS, PROPERTIES, SUBTITLE, TRIGGER_PANEL } from './properties';
+import { eventOptions, EVENTS_METHOD, HINTS, PROPERTIES, SUBTITLE, TRIGGER_PANEL } from './properties';
 import { checkConfiguration } from './trigger/activation';
 import { passOn } from './trigger/execute';
 import { receive } from './trigger/webhook';
@@ -48,6 +50,12 @@ export class DealPosTrigger implements INodeType {
 
 	methods = {
 		credentialTest: { [CREDENTIAL_TEST_NAME]: testDealPosWebhookAuthCredential },
+		loadOptions: {
+			// The Events selection lists the events of the category chosen.
+			async [EVENTS_METHOD](this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				return eventOptions(String(this.getCurrentNodeParameter('category') ?? ''));
+			},
+		},
 	};
 
 	webhookMethods = {

@@ -1,6 +1,6 @@
 import type { INodeParameters, INodeProperties, INodePropertyOptions, NodeHint, TriggerPanelDefinition } from 'n8n-workflow';
 
-import { CATEGORIES, CUSTOM_EVENT, toSlug } from './catalog';
+import { CATEGORIES, CUSTOM_EVENT, findCategory, toSlug } from './catalog';
 import type { DealPosCategory, DealPosEvent } from './catalog';
 import { CUSTOM_CATALOG, customEventSlugs, fromFunction, MAX_CUSTOM_EVENTS, SYNC_CATEGORIES } from './webhooks';
 
@@ -17,21 +17,33 @@ const customOption: INodePropertyOptions = {
 	description: 'An event the DealPOS documentation does not list: name it below',
 };
 
-/** One Events selection per category, showing only that category's events. */
-function eventsProperty(category: DealPosCategory): INodeProperties {
-	const documented = category.events.map(eventOption);
-	// Categories with no documented event start on the custom event.
-	const defaultEvents = documented.length ? [] : [CUSTOM_EVENT];
-	return {
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		displayOptions: { show: { category: [category.slug] } },
-		options: [...documented, customOption],
-		default: [...defaultEvents],
-		description: `Which ${category.name} events start this workflow. Each gets its own URL to paste into DealPOS.`,
-	};
+/** Name of the method that lists a category's events (the node's methods.loadOptions). */
+export const EVENTS_METHOD = 'getEvents';
+
+/**
+ * The Events selection: ONE property whose options are the chosen category's events, listed by
+ * {@link eventOptions} when the editor opens it or the category changes. n8n walks a node's whole
+ * description several times per delivery (parameter defaults and display rules, each time it
+ * builds the workflow): one selection per category (18) made that walk the largest cost this node
+ * added to a delivery (docs/benchmarks.md). The label and description are n8n's for a list loaded
+ * this way.
+ */
+const eventsProperty: INodeProperties = {
+	displayName: 'Event Names or IDs',
+	name: 'events',
+	type: 'multiOptions',
+	required: true,
+	typeOptions: { loadOptionsMethod: EVENTS_METHOD, loadOptionsDependsOn: ['category'] },
+	default: [],
+	description:
+		'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+/** The events of a category as the Events selection lists them: documented ones, then Custom Event. */
+export function eventOptions(categorySlug: string): INodePropertyOptions[] {
+	const category = findCategory(categorySlug);
+	if (!category) return [];
+	return [...category.events.map(eventOption), customOption];
 }
 
 /**
@@ -163,7 +175,7 @@ export const PROPERTIES: INodeProperties[] = [
 		default: 'customer',
 		description: 'The DealPOS webhook category',
 	},
-	...CATEGORIES.map(eventsProperty),
+	eventsProperty,
 	...setupNotices(),
 	{
 		displayName: 'Custom Event Names',
