@@ -4,7 +4,7 @@
 // Trigger or n8n's core Webhook node configured the way a DealPOS user would (POST, fixed path,
 // answer on receipt).
 const { triggerNode, webhookIdFor, workflowIdFor, SETTINGS } = require('./workflows');
-const { CONTROL_TYPE } = require('./control-node');
+const { CONTROL_TYPE, DESCRIBED_TYPE } = require('./control-node');
 
 /** A published workflow holding `node` alone. */
 function alone(tag, node) {
@@ -24,6 +24,11 @@ function dealposAlone({ tag, category, events }) {
 /** The benchmark's control trigger (dev/lib/control-node.js) alone, on the DealPOS Trigger's URLs. */
 function controlAlone({ tag, category }) {
 	return alone(tag, webhookNode(tag, { name: 'Control Trigger', type: CONTROL_TYPE, typeVersion: 2, parameters: { category } }));
+}
+
+/** The described control (dev/lib/control-node.js) alone, configured as the DealPOS Trigger on `category`/`events`. */
+function describedAlone({ tag, category, events }) {
+	return alone(tag, webhookNode(tag, { name: 'Described Trigger', type: DESCRIBED_TYPE, typeVersion: 2, parameters: { category, events } }));
 }
 
 /** Core Webhook node (n8n-nodes-base.webhook v2, POST, fixed path, responseMode onReceived) alone. */
@@ -49,4 +54,4 @@ function coreUrl(base, workflow, value = 'created') {
 	return p.includes('/:') ? `${base}/webhook/${node.webhookId}/${p.replace(/:[^/]+/, value)}` : `${base}/webhook/${p}`;
 }
 
-module.exports = { dealposAlone, controlAlone, coreWebhookAlone, coreUrl };
+module.exports = { dealposAlone, controlAlone, describedAlone, coreWebhookAlone, coreUrl };

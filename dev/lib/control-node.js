@@ -16,6 +16,32 @@ const path = require('node:path');
 
 const CONTROL_PACKAGE = 'n8n-nodes-dealpos-bench-control';
 const CONTROL_TYPE = `${CONTROL_PACKAGE}.benchControlTrigger`;
+// A second control for dev/load/ab-n8n.js: the DealPOS Trigger's whole description (its properties,
+// webhooks, credentials, hints) with the control's webhook(). control -> described is what n8n
+// charges for the description (it walks it several times per delivery), described -> DealPOS what
+// the node's own code costs.
+const DESCRIBED_TYPE = `${CONTROL_PACKAGE}.benchDescribedTrigger`;
+
+function describedSource() {
+	return `'use strict';
+// The DealPOS Trigger's description with the control's static answer.
+const { DealPosTrigger } = require('../../n8n-nodes-dealpos/dist/nodes/DealPosTrigger/DealPosTrigger.node.js');
+class BenchDescribedTrigger {
+	constructor() {
+		const dealpos = new DealPosTrigger();
+		// n8n refuses an icon file outside the node's own package.
+		const { icon, ...description } = dealpos.description;
+		this.description = { ...description, name: 'benchDescribedTrigger', displayName: 'Bench Described Trigger' };
+		this.methods = dealpos.methods;
+		this.webhookMethods = dealpos.webhookMethods;
+	}
+	async webhook() {
+		return { webhookResponse: { status: 'success' }, workflowData: [[{ json: this.getBodyData() }]] };
+	}
+}
+module.exports = { BenchDescribedTrigger };
+`;
+}
 
 function nodeSource() {
 	return `'use strict';
@@ -46,7 +72,7 @@ module.exports = { BenchControlTrigger };
 }
 
 /**
- * Writes the control package into `<userFolder>/.n8n/nodes/node_modules/` and lists it in the
+ * Writes the control package (both controls) into `<userFolder>/.n8n/nodes/node_modules/` and lists it in the
  * nodes folder's package.json beside the DealPOS package (installed before, from its tarball).
  */
 function installControl(userFolder) {
@@ -61,13 +87,14 @@ function installControl(userFolder) {
 				version: '0.0.0',
 				private: true,
 				keywords: ['n8n-community-node-package'],
-				n8n: { n8nNodesApiVersion: 1, nodes: ['dist/BenchControlTrigger.node.js'] },
+				n8n: { n8nNodesApiVersion: 1, nodes: ['dist/BenchControlTrigger.node.js', 'dist/BenchDescribedTrigger.node.js'] },
 			},
 			null,
 			2,
 		),
 	);
 	fs.writeFileSync(path.join(dir, 'dist', 'BenchControlTrigger.node.js'), nodeSource());
+	fs.writeFileSync(path.join(dir, 'dist', 'BenchDescribedTrigger.node.js'), describedSource());
 	const pkgFile = path.join(nodesDir, 'package.json');
 	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
 	pkg.dependencies = { ...pkg.dependencies, [CONTROL_PACKAGE]: '0.0.0' };
@@ -75,4 +102,4 @@ function installControl(userFolder) {
 	return dir;
 }
 
-module.exports = { CONTROL_PACKAGE, CONTROL_TYPE, installControl };
+module.exports = { CONTROL_PACKAGE, CONTROL_TYPE, DESCRIBED_TYPE, installControl };
