@@ -426,6 +426,12 @@ function itemJson(
 	line: unknown,
 	meta: DealPosMeta,
 ): IDataObject {
+	// The usual item: the normaliser's own fresh copy of the body, which nothing else holds, gets
+	// its metadata last; no second copy.
+	if (field === undefined && !hasOwn(data, 'dealpos')) {
+		data.dealpos = meta as unknown as IDataObject;
+		return data;
+	}
 	const json: IDataObject = {};
 	for (const key of Object.keys(data)) {
 		if (key === 'dealpos' || (field !== undefined && (key === field || key === 'line'))) continue;
