@@ -372,6 +372,14 @@ describe('DealPOS Trigger activation', () => {
 			'not an event of Shift',
 		);
 	});
+
+	it('names the events field as the editor labels it', async () => {
+		const label = node.description.properties.find((p) => p.name === 'events')!.displayName;
+		await expect(callHook('create', { category: 'shift', events: ['created'] })).rejects.toThrow(`pick it again in ${label}`);
+		await expect(callHook('create', { category: 'customer', events: [] })).rejects.toMatchObject({
+			description: expect.stringContaining(`Pick events in ${label}`),
+		});
+	});
 });
 
 describe('generated references (docs/)', () => {

@@ -37,7 +37,7 @@ export function resolveSelection(
 		if (value === CUSTOM_EVENT) continue;
 		const documented = findEvent(eventKey(category.slug, value));
 		if (!documented) {
-			throw new SelectionError(`"${value}" is not an event of ${category.name}; pick it again in Events`);
+			throw new SelectionError(`"${value}" is not an event of ${category.name}; pick it again in Event Names or IDs`);
 		}
 		selected.set(value, {
 			slug: value,

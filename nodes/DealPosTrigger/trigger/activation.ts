@@ -10,7 +10,7 @@ import { authConfig, nodeError, readOptions, selectedEvents } from './configurat
 
 export async function checkConfiguration(ctx: IHookFunctions): Promise<boolean> {
 	if (selectedEvents(ctx).length === 0) {
-		throw nodeError(ctx, new Error('Select at least one event'), 'Pick events in Events, or name custom events.');
+		throw nodeError(ctx, new Error('Select at least one event'), 'Pick events in Event Names or IDs, or choose Custom Event and name them.');
 	}
 	// Short or never-matching secrets are refused here; at run time only an empty one is.
 	const problems = unusableSecrets(await authConfig(ctx));
