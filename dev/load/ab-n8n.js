@@ -18,7 +18,7 @@
 // --kinds=dealpos,control,described, --setting=recommended (as bench-n8n's --settings), --no-build,
 // --n8n-env=KEY=VALUE. N8N_VERSION picks the n8n (2.41.1 by default).
 const lib = require('../lib');
-const { dealposAlone, controlAlone, describedAlone, installControl, tarball, removeTarball, startSingle, deliver, keepAliveAgent, waitIdle, loadLine, LOAD_OPTIONS, settingsOption, describeSetting, median, parseCli } = lib;
+const { dealposAlone, controlAlone, describedAlone, installControl, tarball, removeTarball, startSingle, deliver, keepAliveAgent, waitIdle, loadLine, LOAD_OPTIONS, settingsOption, describeSetting, median, parseCli, seededRandom } = lib;
 
 const { values: args } = parseCli({
 	...LOAD_OPTIONS,
@@ -38,8 +38,7 @@ const WARMUP = 200;
 
 /** Blocks of one delivery per kind, each block in a shuffled order (a fixed seed: runs compare). */
 function interleaved(blocks, kinds) {
-	let seed = 20261129;
-	const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+	const random = seededRandom(20261129);
 	const order = [];
 	for (let b = 0; b < blocks; b++) {
 		const block = kinds.map((_, i) => i);

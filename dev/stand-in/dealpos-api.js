@@ -571,4 +571,4 @@ async function startStandIn(options = {}) {
 	};
 }
 
-module.exports = { startStandIn, buildData, NO_DATE };
+module.exports = { startStandIn, buildData, NO_DATE, seededRandom: random };

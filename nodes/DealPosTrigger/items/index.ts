@@ -17,7 +17,7 @@
  * split budget ({@link SPLIT_BUDGET}), later items leave out its heaviest fields (and headers),
  * each named by an `omitted` problem in `dealpos.problems` (never in the returned problems).
  */
-import { createHash, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { DealPosEvent } from '../catalog/types';
@@ -372,14 +372,11 @@ function syntheticKey(event: DealPosEvent): string {
 }
 
 /**
- * First 32 hex digits of SHA-256 of `event + "\n" + rawBody`. Node's one-shot `crypto.hash` (Node
- * 20.12 and later, which every n8n that loads this package runs on) when there, half the time of a
- * Hash object for a body; `createHash` otherwise. The same digest either way (tested).
+ * First 32 hex digits of SHA-256 of `event + "\n" + rawBody`, with Node's one-shot `crypto.hash`
+ * (Node 20.12 and later; every n8n that loads this package requires a newer Node).
  */
-export function deliveryKey(event: string, rawBody: string, oneShot: typeof hash | undefined = hash): string {
-	const text = `${event}\n${rawBody}`;
-	const hex = typeof oneShot === 'function' ? oneShot('sha256', text, 'hex') : createHash('sha256').update(text, 'utf8').digest('hex');
-	return hex.slice(0, 32);
+export function deliveryKey(event: string, rawBody: string): string {
+	return hash('sha256', `${event}\n${rawBody}`, 'hex').slice(0, 32);
 }
 
 /**
