@@ -21,6 +21,9 @@ const CONTROL_TYPE = `${CONTROL_PACKAGE}.benchControlTrigger`;
 // charges for the description (it walks it several times per delivery), described -> DealPOS what
 // the node's own code costs.
 const DESCRIBED_TYPE = `${CONTROL_PACKAGE}.benchDescribedTrigger`;
+// A third: the described control with the DealPOS Trigger's execute() step as well. described ->
+// executed is what that step costs, executed -> DealPOS what the trigger's webhook() costs.
+const EXECUTED_TYPE = `${CONTROL_PACKAGE}.benchExecutedTrigger`;
 
 function describedSource() {
 	return `'use strict';
@@ -40,6 +43,22 @@ class BenchDescribedTrigger {
 	}
 }
 module.exports = { BenchDescribedTrigger };
+`;
+}
+
+function executedSource() {
+	return `'use strict';
+// The described control with the DealPOS Trigger's execute() step.
+const { DealPosTrigger } = require('../../n8n-nodes-dealpos/dist/nodes/DealPosTrigger/DealPosTrigger.node.js');
+const { BenchDescribedTrigger } = require('./BenchDescribedTrigger.node.js');
+class BenchExecutedTrigger extends BenchDescribedTrigger {
+	constructor() {
+		super();
+		this.description = { ...this.description, name: 'benchExecutedTrigger', displayName: 'Bench Executed Trigger' };
+	}
+}
+BenchExecutedTrigger.prototype.execute = DealPosTrigger.prototype.execute;
+module.exports = { BenchExecutedTrigger };
 `;
 }
 
@@ -87,7 +106,7 @@ function installControl(userFolder) {
 				version: '0.0.0',
 				private: true,
 				keywords: ['n8n-community-node-package'],
-				n8n: { n8nNodesApiVersion: 1, nodes: ['dist/BenchControlTrigger.node.js', 'dist/BenchDescribedTrigger.node.js'] },
+				n8n: { n8nNodesApiVersion: 1, nodes: ['dist/BenchControlTrigger.node.js', 'dist/BenchDescribedTrigger.node.js', 'dist/BenchExecutedTrigger.node.js'] },
 			},
 			null,
 			2,
@@ -95,6 +114,7 @@ function installControl(userFolder) {
 	);
 	fs.writeFileSync(path.join(dir, 'dist', 'BenchControlTrigger.node.js'), nodeSource());
 	fs.writeFileSync(path.join(dir, 'dist', 'BenchDescribedTrigger.node.js'), describedSource());
+	fs.writeFileSync(path.join(dir, 'dist', 'BenchExecutedTrigger.node.js'), executedSource());
 	const pkgFile = path.join(nodesDir, 'package.json');
 	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
 	pkg.dependencies = { ...pkg.dependencies, [CONTROL_PACKAGE]: '0.0.0' };
@@ -102,4 +122,4 @@ function installControl(userFolder) {
 	return dir;
 }
 
-module.exports = { CONTROL_PACKAGE, CONTROL_TYPE, DESCRIBED_TYPE, installControl };
+module.exports = { CONTROL_PACKAGE, CONTROL_TYPE, DESCRIBED_TYPE, EXECUTED_TYPE, installControl };

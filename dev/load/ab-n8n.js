@@ -7,7 +7,9 @@
 //   control   <- dev/lib/control-node.js: the DealPOS routes, no code, a one-property description
 //   described <- the same control with the DealPOS Trigger's whole description (properties, webhooks,
 //                credentials, hints): control -> described is what n8n charges for the description
-//   dealpos   <- the DealPOS Trigger: described -> dealpos is what the node's own code costs
+//   executed  <- the described control with the DealPOS Trigger's execute() step (not by default):
+//                described -> executed is what that step costs
+//   dealpos   <- the DealPOS Trigger: described (or executed) -> dealpos is what the node's own code costs
 // Deliveries are interleaved one by one (each block of three in a shuffled order, seeded), so drift
 // of the machine's load hits every kind alike; bench-n8n's rounds interleave whole batches instead.
 // At --concurrency=1 (default) a delivery's latency is its whole cost in n8n, and the ratio of mean
@@ -15,10 +17,10 @@
 // pass prints mean and p50 per kind; the summary is the median of the passes' ratios.
 //
 // Options: --blocks=1500 (deliveries per kind and pass), --passes=3, --concurrency=1,
-// --kinds=dealpos,control,described, --setting=recommended (as bench-n8n's --settings), --no-build,
+// --kinds=dealpos,control,described (executed too), --setting=recommended (as bench-n8n's --settings), --no-build,
 // --n8n-env=KEY=VALUE. N8N_VERSION picks the n8n (2.41.1 by default).
 const lib = require('../lib');
-const { dealposAlone, controlAlone, describedAlone, installControl, tarball, removeTarball, startSingle, deliver, keepAliveAgent, waitIdle, loadLine, LOAD_OPTIONS, settingsOption, describeSetting, median, parseCli, seededRandom } = lib;
+const { dealposAlone, controlAlone, describedAlone, executedAlone, installControl, tarball, removeTarball, startSingle, deliver, keepAliveAgent, waitIdle, loadLine, LOAD_OPTIONS, settingsOption, describeSetting, median, parseCli, seededRandom } = lib;
 
 const { values: args } = parseCli({
 	...LOAD_OPTIONS,
@@ -52,8 +54,8 @@ function interleaved(blocks, kinds) {
 }
 
 async function main() {
-	const known = { dealpos: dealposAlone, control: controlAlone, described: describedAlone };
-	for (const kind of KINDS) if (!known[kind]) throw new Error(`--kinds: unknown kind ${kind} (dealpos, control, described)`);
+	const known = { dealpos: dealposAlone, control: controlAlone, described: describedAlone, executed: executedAlone };
+	for (const kind of KINDS) if (!known[kind]) throw new Error(`--kinds: unknown kind ${kind} (dealpos, control, described, executed)`);
 	if (!KINDS.includes('control')) throw new Error('--kinds: the ratios need control');
 	if (!(BLOCKS >= 10 && PASSES >= 1 && CONCURRENCY >= 1)) throw new Error('--blocks >= 10, --passes >= 1, --concurrency >= 1');
 	const runtime = lib.ensureN8n();

@@ -36,6 +36,10 @@
 // every kind taking a fifth of the row's deliveries per round (order rotating), so that load which
 // drifts during a row (other jobs on the machine) hits the three triggers alike; a round never has
 // fewer deliveries than the concurrency (at c=200, --counts' third count / 200 rounds at most).
+// With rounds, each round's DealPOS/control is printed too (the two parts back to back), and the
+// summary adds per run the median of those: robust to a pause of the machine (a database
+// checkpoint, another job) that lands on one kind's part of one round, which moves the ratio of
+// the row's totals by several per cent. Both are printed; neither replaces the other.
 // Loopback only; everything runs on this machine, so the figures include the load client and
 // anything else running: the load average is printed with every row.
 const path = require('node:path');
@@ -139,8 +143,8 @@ async function measureInstance({ runtime, tgz, workflows, bodies, setting, run }
 				// (order rotating), so load that drifts during the row hits every kind alike.
 				const rounds = Math.max(1, Math.min(ROUNDS, Math.floor(count / Math.min(concurrency, count))));
 				const per = Array.from({ length: rounds }, (_, r) => Math.floor(count / rounds) + (r < count % rounds ? 1 : 0));
-				/** @type {Record<string, { results: any[], wallMs: number, loads: string[], idleMs: number }>} */
-				const parts = Object.fromEntries(KINDS.map((kind) => [kind, { results: [], wallMs: 0, loads: [], idleMs: 0 }]));
+				/** @type {Record<string, { results: any[], wallMs: number, loads: string[], idleMs: number, perRound: number[] }>} */
+				const parts = Object.fromEntries(KINDS.map((kind) => [kind, { results: [], wallMs: 0, loads: [], idleMs: 0, perRound: [] }]));
 				for (let r = 0; r < rounds; r++) {
 					const order = flip ? [...KINDS].reverse() : KINDS;
 					const rotated = [...order.slice(r % order.length), ...order.slice(0, r % order.length)];
@@ -157,6 +161,7 @@ async function measureInstance({ runtime, tgz, workflows, bodies, setting, run }
 						parts[kind].wallMs += res.wallMs;
 						parts[kind].loads.push(load);
 						parts[kind].idleMs += idleMs;
+						parts[kind].perRound.push((res.results.filter((x) => x.status >= 200 && x.status < 300).length / res.wallMs) * 1000);
 					}
 				}
 				flip = !flip;
@@ -169,7 +174,11 @@ async function measureInstance({ runtime, tgz, workflows, bodies, setting, run }
 						`run ${run} ${setting.name} ${key} c=${concurrency} ${kind}: ${s.ok}/${s.count} 2xx, ${s.perSecond.toFixed(1)} 2xx/s, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)} (${rounds} round(s); ${p.loads[0]}; waited ${ms(p.idleMs)} in all for n8n to be idle)`,
 					);
 				}
-				rows.push({ key, payload: workflows[key].label, concurrency, count, ...got });
+				// The DealPOS/control ratio of each round (both measured back to back in it): their median
+				// is robust to a pause of the machine that lands on one kind's part of one round.
+				const roundRatios = parts.dealpos.perRound.map((rate, r) => ratio(rate, parts.control.perRound[r]));
+				lib.log(`run ${run} ${setting.name} ${key} c=${concurrency} DealPOS/control per round: ${roundRatios.map(fixed).join(' ')}`);
+				rows.push({ key, payload: workflows[key].label, concurrency, count, ...got, roundRatios });
 			}
 		}
 		failed = false;
@@ -283,6 +292,10 @@ async function main() {
 				line['DealPOS/core median'] = fixed(median(dc));
 				line['DealPOS/control (runs)'] = dt.map(fixed).join(' ');
 				line['DealPOS/control median'] = fixed(median(dt));
+				// Per run, the median of its rounds' DealPOS/control (each round's two parts back to back).
+				const dtRounds = rows.map((r) => median(r.roundRatios));
+				line['DealPOS/control, round medians (runs)'] = dtRounds.map(fixed).join(' ');
+				line['DealPOS/control, round medians, median'] = fixed(median(dtRounds));
 				line.failed = rows.reduce((n, r) => n + KINDS.reduce((m, kind) => m + r[kind].failed, 0), 0);
 				line['load (1 min)'] = rows.map((r) => r.dealpos.load.split(' ')[2]).join(' ');
 				summary.push(line);
