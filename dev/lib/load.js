@@ -150,14 +150,23 @@ function cpuSeconds(pid) {
  * Waits until the process uses less than `threshold` of one core over a 1 s window (the executions
  * n8n accepted have run), at most `maxMs`. Resolves the time waited in ms.
  */
-async function waitIdle(pids, { threshold = 0.15, maxMs = 60000 } = {}) {
+async function waitIdle(pids, options = {}) {
+	return (await settle(pids, options)).waitedMs;
+}
+
+/**
+ * waitIdle, also giving the CPU seconds the processes had used when their idle window began: the
+ * CPU time of everything they did before it (executions included), without the idle window's own
+ * background ticks. Resolves { waitedMs, cpuSeconds }.
+ */
+async function settle(pids, { threshold = 0.15, maxMs = 60000 } = {}) {
 	const list = [].concat(pids);
 	const t0 = Date.now();
 	for (;;) {
 		const before = list.map(cpuSeconds);
 		await new Promise((r) => setTimeout(r, 1000));
 		const used = list.map(cpuSeconds).reduce((sum, v, k) => sum + (v - before[k] || 0), 0);
-		if (used < threshold || Date.now() - t0 > maxMs) return Date.now() - t0;
+		if (used < threshold || Date.now() - t0 > maxMs) return { waitedMs: Date.now() - t0, cpuSeconds: before.reduce((sum, v) => sum + v, 0) };
 	}
 }
 
@@ -335,4 +344,4 @@ function median(values) {
 
 const ms = (v) => (Number.isFinite(v) ? (v >= 10000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`) : '-');
 
-module.exports = { deliveryOptions, LOAD_OPTIONS, n8nEnvOption, settingsOption, parseSetting, describeSetting, n8nKnowsEnv, median, SETTING_PRESETS, LOAD_DEFAULTS, keepAliveAgent, oneShotAgent, post, deliver, summarize, latency, percentile, loadLine, cpuSeconds, waitIdle, ms };
+module.exports = { deliveryOptions, LOAD_OPTIONS, n8nEnvOption, settingsOption, parseSetting, describeSetting, n8nKnowsEnv, median, SETTING_PRESETS, LOAD_DEFAULTS, keepAliveAgent, oneShotAgent, post, deliver, summarize, latency, percentile, loadLine, cpuSeconds, waitIdle, settle, ms };

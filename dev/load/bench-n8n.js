@@ -26,7 +26,10 @@
 // Webhook node on a path with a route parameter (`bench-dyn-<payload>/:event`, served like the
 // DealPOS Trigger's URLs under /webhook/<webhookId>/...), to separate what n8n's dynamic-route
 // lookup costs from what the DealPOS Trigger's own code costs; --n8n-env=KEY=VALUE,KEY=VALUE: extra
-// environment for every n8n of the run (for example N8N_EXPRESSION_ENGINE=legacy).
+// environment for every n8n of the run (for example N8N_EXPRESSION_ENGINE=legacy). --with-parts: two
+// more triggers per payload (dev/lib/control-node.js), the control with the DealPOS Trigger's
+// description, and with its execute() step too, so that the gap to the control is priced part by
+// part under load (control -> described: the description; -> executed: execute(); -> DealPOS: webhook()).
 // --settings=default,recommended: several n8n settings in ONE run. Each setting gets its own n8n
 // process (sequential), which measures DealPOS, control and core interleaved as above; a setting is
 // a preset of dev/lib/load.js (default, lazy, cache, recommended) or KEY=VALUE pairs joined by +
@@ -39,14 +42,17 @@
 // With rounds, each round's DealPOS/control is printed too (the two parts back to back), and the
 // summary adds per run the median of those: robust to a pause of the machine (a database
 // checkpoint, another job) that lands on one kind's part of one round, which moves the ratio of
-// the row's totals by several per cent. Both are printed; neither replaces the other.
+// the row's totals by several per cent. Both are printed; neither replaces the other. Each part
+// also reads n8n's CPU time (/proc, from the part's first delivery until n8n is idle again, its
+// executions included): CPU ms per delivery per trigger, and control/DealPOS of it, the throughput
+// ratio n8n's own work implies, without the machine's pauses (other processes are not counted).
 // Loopback only; everything runs on this machine, so the figures include the load client and
 // anything else running: the load average is printed with every row.
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const lib = require('../lib');
-const { dealposAlone, controlAlone, coreWebhookAlone, coreUrl, installControl, tarball, removeTarball, startSingle, deliver, summarize, loadLine, waitIdle, keepAliveAgent, ms, LOAD_OPTIONS, settingsOption, describeSetting, median, parseCli } = lib;
+const { dealposAlone, controlAlone, describedAlone, executedAlone, coreWebhookAlone, coreUrl, installControl, tarball, removeTarball, startSingle, deliver, summarize, loadLine, waitIdle, keepAliveAgent, ms, LOAD_OPTIONS, settingsOption, describeSetting, median, parseCli } = lib;
 
 const { values: args } = parseCli({
 	...LOAD_OPTIONS,
@@ -56,6 +62,7 @@ const { values: args } = parseCli({
 	runs: { type: 'string', default: '1' },
 	rounds: { type: 'string', default: '1' },
 	'with-dynamic-core': { type: 'boolean', default: false },
+	'with-parts': { type: 'boolean', default: false },
 });
 
 const CONCURRENCY = [1, 20, 200];
@@ -63,13 +70,21 @@ const COUNTS = args.counts.split(',').map(Number);
 const PAYLOADS = args.payloads.split(',');
 const WARMUP = 30;
 const DYNAMIC = args['with-dynamic-core'];
-const KINDS = ['dealpos', 'control', 'core', ...(DYNAMIC ? ['dynamic'] : [])];
+const PARTS = args['with-parts'];
+const KINDS = ['dealpos', 'control', 'core', ...(DYNAMIC ? ['dynamic'] : []), ...(PARTS ? ['described', 'executed'] : [])];
 const SETTINGS = settingsOption(args.settings, args['n8n-env']);
 const RUNS = Number(args.runs);
 const ROUNDS = Number(args.rounds);
-const KIND_LABEL = { dealpos: 'DealPOS Trigger', control: 'control (no code)', core: 'core Webhook', dynamic: 'core Webhook, :param path' };
+const KIND_LABEL = {
+	dealpos: 'DealPOS Trigger',
+	control: 'control (no code)',
+	core: 'core Webhook',
+	dynamic: 'core Webhook, :param path',
+	described: 'control + DealPOS description',
+	executed: 'control + description + execute()',
+};
 /** Kinds served on the DealPOS Trigger's URLs (`lib.eventUrl`); the others on core Webhook paths. */
-const ON_DEALPOS_URLS = new Set(['dealpos', 'control']);
+const ON_DEALPOS_URLS = new Set(['dealpos', 'control', 'described', 'executed']);
 
 /** Counts executions per workflow and status in n8n's SQLite database (n8n stopped). */
 function countExecutions(runtime, userFolder) {
@@ -99,11 +114,11 @@ async function measureInstance({ runtime, tgz, workflows, bodies, setting, run }
 		label: `bench-${setting.name}`.replace(/[^a-zA-Z0-9-]/g, '_').slice(0, 60),
 		extraEnv: setting.env,
 		prepare: installControl,
-		// DealPOS and control: their token URL (the control starts one execution there, DealPOS none);
+		// DealPOS and the controls: their token URL (a control starts one execution there, DealPOS none);
 		// the core Webhooks: one POST {} each.
 		readyUrls: (base) => [
 			...PAYLOADS.map((key) => lib.readyUrl(base, workflows[key].dealpos.nodes[0])),
-			...PAYLOADS.map((key) => lib.readyUrl(base, workflows[key].control.nodes[0])),
+			...PAYLOADS.flatMap((key) => KINDS.filter((k) => k !== 'dealpos' && ON_DEALPOS_URLS.has(k)).map((kind) => lib.readyUrl(base, workflows[key][kind].nodes[0]))),
 			...PAYLOADS.flatMap((key) => KINDS.filter((k) => !ON_DEALPOS_URLS.has(k)).map((kind) => coreUrl(base, workflows[key][kind]))),
 		],
 	});
@@ -143,19 +158,24 @@ async function measureInstance({ runtime, tgz, workflows, bodies, setting, run }
 				// (order rotating), so load that drifts during the row hits every kind alike.
 				const rounds = Math.max(1, Math.min(ROUNDS, Math.floor(count / Math.min(concurrency, count))));
 				const per = Array.from({ length: rounds }, (_, r) => Math.floor(count / rounds) + (r < count % rounds ? 1 : 0));
-				/** @type {Record<string, { results: any[], wallMs: number, loads: string[], idleMs: number, perRound: number[] }>} */
-				const parts = Object.fromEntries(KINDS.map((kind) => [kind, { results: [], wallMs: 0, loads: [], idleMs: 0, perRound: [] }]));
+				/** @type {Record<string, { results: any[], wallMs: number, loads: string[], idleMs: number, perRound: number[], cpuSeconds: number }>} */
+				const parts = Object.fromEntries(KINDS.map((kind) => [kind, { results: [], wallMs: 0, loads: [], idleMs: 0, perRound: [], cpuSeconds: 0 }]));
 				for (let r = 0; r < rounds; r++) {
 					const order = flip ? [...KINDS].reverse() : KINDS;
 					const rotated = [...order.slice(r % order.length), ...order.slice(0, r % order.length)];
 					for (const kind of rotated) {
-						const idleMs = await waitIdle(inst.n8n.child.pid, { maxMs: 120000 });
+						// n8n is idle here: after the warm-up, and after every part (below).
 						const load = loadLine();
 						// A fresh keep-alive agent per run: sockets left idle across the pause would race
 						// n8n's keep-alive timeout (5 s) and fail with ECONNRESET.
 						const agent = keepAliveAgent();
+						const cpu0 = lib.cpuSeconds(inst.n8n.child.pid);
 						const res = await deliver({ count: per[r], concurrency, agent, urlFor: () => urls[key][kind], bodyFor: () => bodies[key] });
 						agent.destroy();
+						// n8n's CPU time for this part, its executions included (until it is idle again).
+						const settled = await lib.settle(inst.n8n.child.pid, { maxMs: 120000 });
+						parts[kind].cpuSeconds += settled.cpuSeconds - cpu0;
+						const idleMs = settled.waitedMs;
 						expected[workflows[key][kind].id] += per[r];
 						parts[kind].results.push(...res.results);
 						parts[kind].wallMs += res.wallMs;
@@ -168,17 +188,21 @@ async function measureInstance({ runtime, tgz, workflows, bodies, setting, run }
 				const got = {};
 				for (const kind of KINDS) {
 					const p = parts[kind];
-					got[kind] = { ...summarize({ results: p.results, wallMs: p.wallMs }), load: p.loads[0], idleMs: p.idleMs, rounds };
+					got[kind] = { ...summarize({ results: p.results, wallMs: p.wallMs }), load: p.loads[0], idleMs: p.idleMs, rounds, cpuMs: (p.cpuSeconds * 1000) / p.results.length };
 					const s = got[kind];
 					lib.log(
-						`run ${run} ${setting.name} ${key} c=${concurrency} ${kind}: ${s.ok}/${s.count} 2xx, ${s.perSecond.toFixed(1)} 2xx/s, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)} (${rounds} round(s); ${p.loads[0]}; waited ${ms(p.idleMs)} in all for n8n to be idle)`,
+						`run ${run} ${setting.name} ${key} c=${concurrency} ${kind}: ${s.ok}/${s.count} 2xx, ${s.perSecond.toFixed(1)} 2xx/s, p50 ${ms(s.p50)}, p99 ${ms(s.p99)}, max ${ms(s.max)}, n8n CPU ${s.cpuMs.toFixed(2)} ms per delivery (${rounds} round(s); ${p.loads[0]}; waited ${ms(p.idleMs)} in all after the parts for n8n to be idle)`,
 					);
 				}
 				// The DealPOS/control ratio of each round (both measured back to back in it): their median
 				// is robust to a pause of the machine that lands on one kind's part of one round.
 				const roundRatios = parts.dealpos.perRound.map((rate, r) => ratio(rate, parts.control.perRound[r]));
 				lib.log(`run ${run} ${setting.name} ${key} c=${concurrency} DealPOS/control per round: ${roundRatios.map(fixed).join(' ')}`);
-				rows.push({ key, payload: workflows[key].label, concurrency, count, ...got, roundRatios });
+				// With --with-parts: the same for the two partial controls.
+				const partRounds = Object.fromEntries(
+					['described', 'executed'].filter((k) => KINDS.includes(k)).map((k) => [k, parts[k].perRound.map((rate, r) => ratio(rate, parts.control.perRound[r]))]),
+				);
+				rows.push({ key, payload: workflows[key].label, concurrency, count, ...got, roundRatios, partRounds });
 			}
 		}
 		failed = false;
@@ -221,6 +245,8 @@ async function main() {
 		control: controlAlone({ tag: `bench-ctl-${category}`, category }),
 		core: coreWebhookAlone({ tag: `bench-core-${category}`, path: `bench-core-${category}` }),
 		dynamic: coreWebhookAlone({ tag: `bench-dyn-${category}`, path: `bench-dyn-${category}/:event` }),
+		described: describedAlone({ tag: `bench-desc-${category}`, category, events: ['created'] }),
+		executed: executedAlone({ tag: `bench-exec-${category}`, category, events: ['created'] }),
 		event: 'created',
 		label,
 	});
@@ -266,7 +292,9 @@ async function main() {
 					p99: ms(s.p99),
 					max: ms(s.max),
 					'DealPOS/core': kind === 'dealpos' ? fixed(ratio(s.perSecond, r.core.perSecond)) : kind !== 'core' ? `(${fixed(ratio(s.perSecond, r.core.perSecond))})` : '',
-					'DealPOS/control': kind === 'dealpos' ? fixed(ratio(s.perSecond, r.control.perSecond)) : '',
+					'DealPOS/control': kind === 'dealpos' ? fixed(ratio(s.perSecond, r.control.perSecond)) : r.partRounds[kind] ? `(${fixed(ratio(s.perSecond, r.control.perSecond))})` : '',
+					'n8n CPU ms/delivery': s.cpuMs.toFixed(2),
+					'CPU control/DealPOS': kind === 'dealpos' ? fixed(ratio(r.control.cpuMs, s.cpuMs)) : '',
 					'load (1 min)': s.load.split(' ')[2],
 				});
 			}
@@ -296,6 +324,17 @@ async function main() {
 				const dtRounds = rows.map((r) => median(r.roundRatios));
 				line['DealPOS/control, round medians (runs)'] = dtRounds.map(fixed).join(' ');
 				line['DealPOS/control, round medians, median'] = fixed(median(dtRounds));
+				// n8n's CPU time per delivery (executions included): control/DealPOS is what the throughput
+				// ratio would be if n8n's CPU were the only limit, without the machine's pauses in it.
+				const cpu = rows.map((r) => ratio(r.control.cpuMs, r.dealpos.cpuMs));
+				line['CPU control/DealPOS (runs)'] = cpu.map(fixed).join(' ');
+				line['CPU control/DealPOS median'] = fixed(median(cpu));
+				// The partial controls against the control: the description's share, then execute()'s.
+				for (const part of Object.keys(rows[0]?.partRounds ?? {})) {
+					line[`${part}/control median`] = fixed(median(rows.map((r) => ratio(r[part].perSecond, r.control.perSecond))));
+					line[`${part}/control, round medians, median`] = fixed(median(rows.map((r) => median(r.partRounds[part]))));
+					line[`CPU control/${part} median`] = fixed(median(rows.map((r) => ratio(r.control.cpuMs, r[part].cpuMs))));
+				}
 				line.failed = rows.reduce((n, r) => n + KINDS.reduce((m, kind) => m + r[kind].failed, 0), 0);
 				line['load (1 min)'] = rows.map((r) => r.dealpos.load.split(' ')[2]).join(' ');
 				summary.push(line);
