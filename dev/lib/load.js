@@ -151,7 +151,7 @@ function cpuSeconds(pid) {
  * n8n accepted have run), at most `maxMs`. Resolves the time waited in ms.
  */
 async function waitIdle(pids, options = {}) {
-	return (await settle(pids, options)).waitedMs;
+	return (await waitIdleCpu(pids, options)).waitedMs;
 }
 
 /**
@@ -159,7 +159,7 @@ async function waitIdle(pids, options = {}) {
  * CPU time of everything they did before it (executions included), without the idle window's own
  * background ticks. Resolves { waitedMs, cpuSeconds }.
  */
-async function settle(pids, { threshold = 0.15, maxMs = 60000 } = {}) {
+async function waitIdleCpu(pids, { threshold = 0.15, maxMs = 60000 } = {}) {
 	const list = [].concat(pids);
 	const t0 = Date.now();
 	for (;;) {
@@ -344,4 +344,4 @@ function median(values) {
 
 const ms = (v) => (Number.isFinite(v) ? (v >= 10000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`) : '-');
 
-module.exports = { deliveryOptions, LOAD_OPTIONS, n8nEnvOption, settingsOption, parseSetting, describeSetting, n8nKnowsEnv, median, SETTING_PRESETS, LOAD_DEFAULTS, keepAliveAgent, oneShotAgent, post, deliver, summarize, latency, percentile, loadLine, cpuSeconds, waitIdle, settle, ms };
+module.exports = { deliveryOptions, LOAD_OPTIONS, n8nEnvOption, settingsOption, parseSetting, describeSetting, n8nKnowsEnv, median, SETTING_PRESETS, LOAD_DEFAULTS, keepAliveAgent, oneShotAgent, post, deliver, summarize, latency, percentile, loadLine, cpuSeconds, waitIdle, waitIdleCpu, ms };

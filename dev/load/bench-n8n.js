@@ -173,7 +173,7 @@ async function measureInstance({ runtime, tgz, workflows, bodies, setting, run }
 						const res = await deliver({ count: per[r], concurrency, agent, urlFor: () => urls[key][kind], bodyFor: () => bodies[key] });
 						agent.destroy();
 						// n8n's CPU time for this part, its executions included (until it is idle again).
-						const settled = await lib.settle(inst.n8n.child.pid, { maxMs: 120000 });
+						const settled = await lib.waitIdleCpu(inst.n8n.child.pid, { maxMs: 120000 });
 						parts[kind].cpuSeconds += settled.cpuSeconds - cpu0;
 						const idleMs = settled.waitedMs;
 						expected[workflows[key][kind].id] += per[r];
