@@ -4,7 +4,7 @@
 // Trigger or n8n's core Webhook node configured the way a DealPOS user would (POST, fixed path,
 // answer on receipt).
 const { triggerNode, webhookIdFor, workflowIdFor, SETTINGS } = require('./workflows');
-const { CONTROL_TYPE, DESCRIBED_TYPE, EXECUTED_TYPE } = require('./control-node');
+const { CONTROL_TYPE, DESCRIBED_TYPE, EXECUTED_TYPE, ITEMIZED_TYPE } = require('./control-node');
 
 /** A published workflow holding `node` alone. */
 function alone(tag, node) {
@@ -36,6 +36,11 @@ function executedAlone({ tag, category, events }) {
 	return alone(tag, webhookNode(tag, { name: 'Executed Trigger', type: EXECUTED_TYPE, typeVersion: 2, parameters: { category, events } }));
 }
 
+/** The executed control emitting the DealPOS Trigger's item (dev/lib/control-node.js), configured likewise. */
+function itemizedAlone({ tag, category, events }) {
+	return alone(tag, webhookNode(tag, { name: 'Itemized Trigger', type: ITEMIZED_TYPE, typeVersion: 2, parameters: { category, events } }));
+}
+
 /** Core Webhook node (n8n-nodes-base.webhook v2, POST, fixed path, responseMode onReceived) alone. */
 function coreWebhookAlone({ tag, path }) {
 	return alone(
@@ -59,4 +64,4 @@ function coreUrl(base, workflow, value = 'created') {
 	return p.includes('/:') ? `${base}/webhook/${node.webhookId}/${p.replace(/:[^/]+/, value)}` : `${base}/webhook/${p}`;
 }
 
-module.exports = { dealposAlone, controlAlone, describedAlone, executedAlone, coreWebhookAlone, coreUrl };
+module.exports = { dealposAlone, controlAlone, describedAlone, executedAlone, itemizedAlone, coreWebhookAlone, coreUrl };

@@ -24,6 +24,10 @@ const DESCRIBED_TYPE = `${CONTROL_PACKAGE}.benchDescribedTrigger`;
 // A third: the described control with the DealPOS Trigger's execute() step as well. described ->
 // executed is what that step costs, executed -> DealPOS what the trigger's webhook() costs.
 const EXECUTED_TYPE = `${CONTROL_PACKAGE}.benchExecutedTrigger`;
+// A fourth: the executed control emitting the DealPOS Trigger's own item for the body (built once
+// by the package's buildItems, then copied), so that executed -> itemized is what the item's shape
+// costs n8n, itemized -> DealPOS what computing it costs.
+const ITEMIZED_TYPE = `${CONTROL_PACKAGE}.benchItemizedTrigger`;
 
 function describedSource() {
 	return `'use strict';
@@ -43,6 +47,34 @@ class BenchDescribedTrigger {
 	}
 }
 module.exports = { BenchDescribedTrigger };
+`;
+}
+
+function itemizedSource() {
+	return `'use strict';
+// The executed control emitting the DealPOS Trigger's item (built once, copied per delivery).
+const { buildItems } = require('../../n8n-nodes-dealpos/dist/nodes/DealPosTrigger/items/index.js');
+const { findEvent } = require('../../n8n-nodes-dealpos/dist/nodes/DealPosTrigger/catalog/index.js');
+const { BenchExecutedTrigger } = require('./BenchExecutedTrigger.node.js');
+let template;
+class BenchItemizedTrigger extends BenchExecutedTrigger {
+	constructor() {
+		super();
+		this.description = { ...this.description, name: 'benchItemizedTrigger', displayName: 'Bench Itemized Trigger' };
+	}
+	async webhook() {
+		// Other routes (the readiness check's token URL) answer as the control does.
+		if (this.getWebhookName() !== 'customer.created') return super.webhook();
+		if (template === undefined) {
+			const body = this.getBodyData();
+			const context = { category: 'customer', event: 'customer.created', eventName: 'Customer Created', receivedAt: new Date().toISOString(), mode: 'production', rawBody: JSON.stringify(body) };
+			const output = { output: 'normalised', timezone: this.getTimezone(), splitLines: false, includeHeaders: false };
+			template = JSON.stringify(buildItems(body, findEvent('customer.created'), context, output).items);
+		}
+		return { webhookResponse: { status: 'success' }, workflowData: [JSON.parse(template)] };
+	}
+}
+module.exports = { BenchItemizedTrigger };
 `;
 }
 
@@ -106,7 +138,7 @@ function installControl(userFolder) {
 				version: '0.0.0',
 				private: true,
 				keywords: ['n8n-community-node-package'],
-				n8n: { n8nNodesApiVersion: 1, nodes: ['dist/BenchControlTrigger.node.js', 'dist/BenchDescribedTrigger.node.js', 'dist/BenchExecutedTrigger.node.js'] },
+				n8n: { n8nNodesApiVersion: 1, nodes: ['dist/BenchControlTrigger.node.js', 'dist/BenchDescribedTrigger.node.js', 'dist/BenchExecutedTrigger.node.js', 'dist/BenchItemizedTrigger.node.js'] },
 			},
 			null,
 			2,
@@ -115,6 +147,7 @@ function installControl(userFolder) {
 	fs.writeFileSync(path.join(dir, 'dist', 'BenchControlTrigger.node.js'), nodeSource());
 	fs.writeFileSync(path.join(dir, 'dist', 'BenchDescribedTrigger.node.js'), describedSource());
 	fs.writeFileSync(path.join(dir, 'dist', 'BenchExecutedTrigger.node.js'), executedSource());
+	fs.writeFileSync(path.join(dir, 'dist', 'BenchItemizedTrigger.node.js'), itemizedSource());
 	const pkgFile = path.join(nodesDir, 'package.json');
 	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
 	pkg.dependencies = { ...pkg.dependencies, [CONTROL_PACKAGE]: '0.0.0' };
@@ -122,4 +155,4 @@ function installControl(userFolder) {
 	return dir;
 }
 
-module.exports = { CONTROL_PACKAGE, CONTROL_TYPE, DESCRIBED_TYPE, EXECUTED_TYPE, installControl };
+module.exports = { CONTROL_PACKAGE, CONTROL_TYPE, DESCRIBED_TYPE, EXECUTED_TYPE, ITEMIZED_TYPE, installControl };

@@ -29,7 +29,8 @@
 // environment for every n8n of the run (for example N8N_EXPRESSION_ENGINE=legacy). --with-parts: two
 // more triggers per payload (dev/lib/control-node.js), the control with the DealPOS Trigger's
 // description, and with its execute() step too, so that the gap to the control is priced part by
-// part under load (control -> described: the description; -> executed: execute(); -> DealPOS: webhook()).
+// part under load (control -> described: the description; -> executed: execute(); -> itemized: the
+// DealPOS item's shape, built once and copied; -> DealPOS: computing it, webhook()).
 // --settings=default,recommended: several n8n settings in ONE run. Each setting gets its own n8n
 // process (sequential), which measures DealPOS, control and core interleaved as above; a setting is
 // a preset of dev/lib/load.js (default, lazy, cache, recommended) or KEY=VALUE pairs joined by +
@@ -52,7 +53,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const lib = require('../lib');
-const { dealposAlone, controlAlone, describedAlone, executedAlone, coreWebhookAlone, coreUrl, installControl, tarball, removeTarball, startSingle, deliver, summarize, loadLine, waitIdle, keepAliveAgent, ms, LOAD_OPTIONS, settingsOption, describeSetting, median, parseCli } = lib;
+const { dealposAlone, controlAlone, describedAlone, executedAlone, itemizedAlone, coreWebhookAlone, coreUrl, installControl, tarball, removeTarball, startSingle, deliver, summarize, loadLine, waitIdle, keepAliveAgent, ms, LOAD_OPTIONS, settingsOption, describeSetting, median, parseCli } = lib;
 
 const { values: args } = parseCli({
 	...LOAD_OPTIONS,
@@ -71,7 +72,7 @@ const PAYLOADS = args.payloads.split(',');
 const WARMUP = 30;
 const DYNAMIC = args['with-dynamic-core'];
 const PARTS = args['with-parts'];
-const KINDS = ['dealpos', 'control', 'core', ...(DYNAMIC ? ['dynamic'] : []), ...(PARTS ? ['described', 'executed'] : [])];
+const KINDS = ['dealpos', 'control', 'core', ...(DYNAMIC ? ['dynamic'] : []), ...(PARTS ? ['described', 'executed', 'itemized'] : [])];
 const SETTINGS = settingsOption(args.settings, args['n8n-env']);
 const RUNS = Number(args.runs);
 const ROUNDS = Number(args.rounds);
@@ -82,9 +83,10 @@ const KIND_LABEL = {
 	dynamic: 'core Webhook, :param path',
 	described: 'control + DealPOS description',
 	executed: 'control + description + execute()',
+	itemized: 'the same emitting the DealPOS item',
 };
 /** Kinds served on the DealPOS Trigger's URLs (`lib.eventUrl`); the others on core Webhook paths. */
-const ON_DEALPOS_URLS = new Set(['dealpos', 'control', 'described', 'executed']);
+const ON_DEALPOS_URLS = new Set(['dealpos', 'control', 'described', 'executed', 'itemized']);
 
 /** Counts executions per workflow and status in n8n's SQLite database (n8n stopped). */
 function countExecutions(runtime, userFolder) {
@@ -200,7 +202,7 @@ async function measureInstance({ runtime, tgz, workflows, bodies, setting, run }
 				lib.log(`run ${run} ${setting.name} ${key} c=${concurrency} DealPOS/control per round: ${roundRatios.map(fixed).join(' ')}`);
 				// With --with-parts: the same for the two partial controls.
 				const partRounds = Object.fromEntries(
-					['described', 'executed'].filter((k) => KINDS.includes(k)).map((k) => [k, parts[k].perRound.map((rate, r) => ratio(rate, parts.control.perRound[r]))]),
+					['described', 'executed', 'itemized'].filter((k) => KINDS.includes(k)).map((k) => [k, parts[k].perRound.map((rate, r) => ratio(rate, parts.control.perRound[r]))]),
 				);
 				rows.push({ key, payload: workflows[key].label, concurrency, count, ...got, roundRatios, partRounds });
 			}
@@ -247,6 +249,7 @@ async function main() {
 		dynamic: coreWebhookAlone({ tag: `bench-dyn-${category}`, path: `bench-dyn-${category}/:event` }),
 		described: describedAlone({ tag: `bench-desc-${category}`, category, events: ['created'] }),
 		executed: executedAlone({ tag: `bench-exec-${category}`, category, events: ['created'] }),
+		itemized: itemizedAlone({ tag: `bench-item-${category}`, category, events: ['created'] }),
 		event: 'created',
 		label,
 	});
