@@ -26,19 +26,27 @@ function controlAlone({ tag, category }) {
 	return alone(tag, webhookNode(tag, { name: 'Control Trigger', type: CONTROL_TYPE, typeVersion: 2, parameters: { category } }));
 }
 
-/** The described control (dev/lib/control-node.js) alone, configured as the DealPOS Trigger on `category`/`events`. */
-function describedAlone({ tag, category, events }) {
-	return alone(tag, webhookNode(tag, { name: 'Described Trigger', type: DESCRIBED_TYPE, typeVersion: 2, parameters: { category, events } }));
-}
+/**
+ * The partial controls of dev/lib/control-node.js, by kind: the control carrying the DealPOS
+ * Trigger's description; with its execute() too; emitting its item too. Between the control and the
+ * DealPOS Trigger they price the description, execute(), the item's shape and computing it.
+ */
+const PARTIAL_CONTROLS = {
+	described: { name: 'Described Trigger', type: DESCRIBED_TYPE },
+	executed: { name: 'Executed Trigger', type: EXECUTED_TYPE },
+	itemized: { name: 'Itemized Trigger', type: ITEMIZED_TYPE },
+};
 
-/** The described control with the DealPOS Trigger's execute() (dev/lib/control-node.js), configured likewise. */
-function executedAlone({ tag, category, events }) {
-	return alone(tag, webhookNode(tag, { name: 'Executed Trigger', type: EXECUTED_TYPE, typeVersion: 2, parameters: { category, events } }));
-}
+/** The triggers the benchmarks compare on the DealPOS Trigger's URLs. */
+const TRIGGER_KINDS = ['dealpos', 'control', ...Object.keys(PARTIAL_CONTROLS)];
 
-/** The executed control emitting the DealPOS Trigger's item (dev/lib/control-node.js), configured likewise. */
-function itemizedAlone({ tag, category, events }) {
-	return alone(tag, webhookNode(tag, { name: 'Itemized Trigger', type: ITEMIZED_TYPE, typeVersion: 2, parameters: { category, events } }));
+/** The trigger of `kind` (TRIGGER_KINDS) alone, configured as the DealPOS Trigger on `category`/`events`. */
+function triggerAlone(kind, { tag, category, events }) {
+	if (kind === 'dealpos') return dealposAlone({ tag, category, events });
+	if (kind === 'control') return controlAlone({ tag, category });
+	const partial = PARTIAL_CONTROLS[kind];
+	if (!partial) throw new Error(`unknown trigger kind ${kind} (${TRIGGER_KINDS.join(', ')})`);
+	return alone(tag, webhookNode(tag, { ...partial, typeVersion: 2, parameters: { category, events } }));
 }
 
 /** Core Webhook node (n8n-nodes-base.webhook v2, POST, fixed path, responseMode onReceived) alone. */
@@ -64,4 +72,4 @@ function coreUrl(base, workflow, value = 'created') {
 	return p.includes('/:') ? `${base}/webhook/${node.webhookId}/${p.replace(/:[^/]+/, value)}` : `${base}/webhook/${p}`;
 }
 
-module.exports = { dealposAlone, controlAlone, describedAlone, executedAlone, itemizedAlone, coreWebhookAlone, coreUrl };
+module.exports = { dealposAlone, controlAlone, PARTIAL_CONTROLS, TRIGGER_KINDS, triggerAlone, coreWebhookAlone, coreUrl };

@@ -16,7 +16,7 @@ const path = require('node:path');
 
 const CONTROL_PACKAGE = 'n8n-nodes-dealpos-bench-control';
 const CONTROL_TYPE = `${CONTROL_PACKAGE}.benchControlTrigger`;
-// A second control for dev/load/ab-n8n.js: the DealPOS Trigger's whole description (its properties,
+// The partial controls (dev/lib/bench-workflows.js, PARTIAL_CONTROLS). The first: the DealPOS Trigger's whole description (its properties,
 // webhooks, credentials, hints) with the control's webhook(). control -> described is what n8n
 // charges for the description (it walks it several times per delivery), described -> DealPOS what
 // the node's own code costs.
@@ -56,22 +56,24 @@ function itemizedSource() {
 const { buildItems } = require('../../n8n-nodes-dealpos/dist/nodes/DealPosTrigger/items/index.js');
 const { findEvent } = require('../../n8n-nodes-dealpos/dist/nodes/DealPosTrigger/catalog/index.js');
 const { BenchExecutedTrigger } = require('./BenchExecutedTrigger.node.js');
-let template;
+// The items of the first delivery of each event, as JSON (a benchmark sends one body per event).
+const templates = new Map();
 class BenchItemizedTrigger extends BenchExecutedTrigger {
 	constructor() {
 		super();
 		this.description = { ...this.description, name: 'benchItemizedTrigger', displayName: 'Bench Itemized Trigger' };
 	}
 	async webhook() {
+		const event = findEvent(this.getWebhookName());
 		// Other routes (the readiness check's token URL) answer as the control does.
-		if (this.getWebhookName() !== 'customer.created') return super.webhook();
-		if (template === undefined) {
+		if (!event) return super.webhook();
+		if (!templates.has(event.key)) {
 			const body = this.getBodyData();
-			const context = { category: 'customer', event: 'customer.created', eventName: 'Customer Created', receivedAt: new Date().toISOString(), mode: 'production', rawBody: JSON.stringify(body) };
+			const context = { category: event.key.split('.')[0], event: event.key, eventName: event.name, receivedAt: new Date().toISOString(), mode: 'production', rawBody: JSON.stringify(body) };
 			const output = { output: 'normalised', timezone: this.getTimezone(), splitLines: false, includeHeaders: false };
-			template = JSON.stringify(buildItems(body, findEvent('customer.created'), context, output).items);
+			templates.set(event.key, JSON.stringify(buildItems(body, event, context, output).items));
 		}
-		return { webhookResponse: { status: 'success' }, workflowData: [JSON.parse(template)] };
+		return { webhookResponse: { status: 'success' }, workflowData: [JSON.parse(templates.get(event.key))] };
 	}
 }
 module.exports = { BenchItemizedTrigger };
@@ -123,7 +125,7 @@ module.exports = { BenchControlTrigger };
 }
 
 /**
- * Writes the control package (both controls) into `<userFolder>/.n8n/nodes/node_modules/` and lists it in the
+ * Writes the control package (the control and the partial controls) into `<userFolder>/.n8n/nodes/node_modules/` and lists it in the
  * nodes folder's package.json beside the DealPOS package (installed before, from its tarball).
  */
 function installControl(userFolder) {

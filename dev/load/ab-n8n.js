@@ -7,8 +7,8 @@
 //   control   <- dev/lib/control-node.js: the DealPOS routes, no code, a one-property description
 //   described <- the same control with the DealPOS Trigger's whole description (properties, webhooks,
 //                credentials, hints): control -> described is what n8n charges for the description
-//   executed  <- the described control with the DealPOS Trigger's execute() step (not by default):
-//                described -> executed is what that step costs
+//   executed, itemized <- (not by default) the described control with the DealPOS Trigger's execute()
+//                step, and emitting its item as well (dev/lib/bench-workflows.js, PARTIAL_CONTROLS)
 //   dealpos   <- the DealPOS Trigger: described (or executed) -> dealpos is what the node's own code costs
 // Deliveries are interleaved one by one (each block of three in a shuffled order, seeded), so drift
 // of the machine's load hits every kind alike; bench-n8n's rounds interleave whole batches instead.
@@ -17,10 +17,10 @@
 // pass prints mean and p50 per kind; the summary is the median of the passes' ratios.
 //
 // Options: --blocks=1500 (deliveries per kind and pass), --passes=3, --concurrency=1,
-// --kinds=dealpos,control,described (executed too), --setting=recommended (as bench-n8n's --settings), --no-build,
+// --kinds=dealpos,control,described (executed, itemized too), --setting=recommended (as bench-n8n's --settings), --no-build,
 // --n8n-env=KEY=VALUE. N8N_VERSION picks the n8n (2.41.1 by default).
 const lib = require('../lib');
-const { dealposAlone, controlAlone, describedAlone, executedAlone, installControl, tarball, removeTarball, startSingle, deliver, keepAliveAgent, waitIdle, loadLine, LOAD_OPTIONS, settingsOption, describeSetting, median, parseCli, seededRandom } = lib;
+const { TRIGGER_KINDS, triggerAlone, installControl, tarball, removeTarball, startSingle, deliver, keepAliveAgent, waitIdle, loadLine, LOAD_OPTIONS, settingsOption, describeSetting, median, parseCli, seededRandom } = lib;
 
 const { values: args } = parseCli({
 	...LOAD_OPTIONS,
@@ -54,13 +54,12 @@ function interleaved(blocks, kinds) {
 }
 
 async function main() {
-	const known = { dealpos: dealposAlone, control: controlAlone, described: describedAlone, executed: executedAlone };
-	for (const kind of KINDS) if (!known[kind]) throw new Error(`--kinds: unknown kind ${kind} (dealpos, control, described, executed)`);
+	for (const kind of KINDS) if (!TRIGGER_KINDS.includes(kind)) throw new Error(`--kinds: unknown kind ${kind} (${TRIGGER_KINDS.join(', ')})`);
 	if (!KINDS.includes('control')) throw new Error('--kinds: the ratios need control');
 	if (!(BLOCKS >= 10 && PASSES >= 1 && CONCURRENCY >= 1)) throw new Error('--blocks >= 10, --passes >= 1, --concurrency >= 1');
 	const runtime = lib.ensureN8n();
 	const tgz = tarball({ build: !args['no-build'] });
-	const workflows = Object.fromEntries(KINDS.map((kind) => [kind, known[kind]({ tag: `ab-${kind}`, category: 'customer', events: ['created'] })]));
+	const workflows = Object.fromEntries(KINDS.map((kind) => [kind, triggerAlone(kind, { tag: `ab-${kind}`, category: 'customer', events: ['created'] })]));
 	const body = JSON.stringify(lib.customer());
 	const inst = await startSingle({
 		runtime,

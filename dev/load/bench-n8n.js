@@ -53,7 +53,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const lib = require('../lib');
-const { dealposAlone, controlAlone, describedAlone, executedAlone, itemizedAlone, coreWebhookAlone, coreUrl, installControl, tarball, removeTarball, startSingle, deliver, summarize, loadLine, waitIdle, keepAliveAgent, ms, LOAD_OPTIONS, settingsOption, describeSetting, median, parseCli } = lib;
+const { PARTIAL_CONTROLS, TRIGGER_KINDS, triggerAlone, coreWebhookAlone, coreUrl, installControl, tarball, removeTarball, startSingle, deliver, summarize, loadLine, waitIdle, keepAliveAgent, ms, LOAD_OPTIONS, settingsOption, describeSetting, median, parseCli } = lib;
 
 const { values: args } = parseCli({
 	...LOAD_OPTIONS,
@@ -71,8 +71,8 @@ const COUNTS = args.counts.split(',').map(Number);
 const PAYLOADS = args.payloads.split(',');
 const WARMUP = 30;
 const DYNAMIC = args['with-dynamic-core'];
-const PARTS = args['with-parts'];
-const KINDS = ['dealpos', 'control', 'core', ...(DYNAMIC ? ['dynamic'] : []), ...(PARTS ? ['described', 'executed', 'itemized'] : [])];
+const PARTS = args['with-parts'] ? Object.keys(PARTIAL_CONTROLS) : [];
+const KINDS = ['dealpos', 'control', 'core', ...(DYNAMIC ? ['dynamic'] : []), ...PARTS];
 const SETTINGS = settingsOption(args.settings, args['n8n-env']);
 const RUNS = Number(args.runs);
 const ROUNDS = Number(args.rounds);
@@ -86,7 +86,7 @@ const KIND_LABEL = {
 	itemized: 'the same emitting the DealPOS item',
 };
 /** Kinds served on the DealPOS Trigger's URLs (`lib.eventUrl`); the others on core Webhook paths. */
-const ON_DEALPOS_URLS = new Set(['dealpos', 'control', 'described', 'executed', 'itemized']);
+const ON_DEALPOS_URLS = new Set(TRIGGER_KINDS);
 
 /** Counts executions per workflow and status in n8n's SQLite database (n8n stopped). */
 function countExecutions(runtime, userFolder) {
@@ -202,7 +202,7 @@ async function measureInstance({ runtime, tgz, workflows, bodies, setting, run }
 				lib.log(`run ${run} ${setting.name} ${key} c=${concurrency} DealPOS/control per round: ${roundRatios.map(fixed).join(' ')}`);
 				// With --with-parts: the same for the two partial controls.
 				const partRounds = Object.fromEntries(
-					['described', 'executed', 'itemized'].filter((k) => KINDS.includes(k)).map((k) => [k, parts[k].perRound.map((rate, r) => ratio(rate, parts.control.perRound[r]))]),
+					PARTS.map((k) => [k, parts[k].perRound.map((rate, r) => ratio(rate, parts.control.perRound[r]))]),
 				);
 				rows.push({ key, payload: workflows[key].label, concurrency, count, ...got, roundRatios, partRounds });
 			}
@@ -243,13 +243,11 @@ async function main() {
 	const bodies = { customer: JSON.stringify(lib.customer()), invoice: JSON.stringify(lib.invoice(120)) };
 	/** The four triggers of one payload's category (Created), each alone in its workflow. @param {string} category @param {string} label */
 	const contenders = (category, label) => ({
-		dealpos: dealposAlone({ tag: `bench-dp-${category}`, category, events: ['created'] }),
-		control: controlAlone({ tag: `bench-ctl-${category}`, category }),
+		dealpos: triggerAlone('dealpos', { tag: `bench-dp-${category}`, category, events: ['created'] }),
+		control: triggerAlone('control', { tag: `bench-ctl-${category}`, category }),
 		core: coreWebhookAlone({ tag: `bench-core-${category}`, path: `bench-core-${category}` }),
 		dynamic: coreWebhookAlone({ tag: `bench-dyn-${category}`, path: `bench-dyn-${category}/:event` }),
-		described: describedAlone({ tag: `bench-desc-${category}`, category, events: ['created'] }),
-		executed: executedAlone({ tag: `bench-exec-${category}`, category, events: ['created'] }),
-		itemized: itemizedAlone({ tag: `bench-item-${category}`, category, events: ['created'] }),
+		...Object.fromEntries(PARTS.map((kind) => [kind, triggerAlone(kind, { tag: `bench-${kind}-${category}`, category, events: ['created'] })])),
 		event: 'created',
 		label,
 	});

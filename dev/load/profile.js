@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 'use strict';
-// `node dev/load/profile.js [--n8n-version=2.8.4] [--count=2000] [--concurrency=20] [--trigger=dealpos|control|described|executed]
+// `node dev/load/profile.js [--n8n-version=2.8.4] [--count=2000] [--concurrency=20] [--trigger=dealpos|control|described|executed|itemized]
 // [--setting=recommended+patched]` (a setting as in bench-n8n's --settings):
 // a CPU profile (V8 --cpu-prof) of a real n8n while it receives deliveries of the documented
 // Customer Created example through one trigger alone, to see where n8n spends its time per
@@ -13,7 +13,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const lib = require('../lib');
-const { dealposAlone, controlAlone, describedAlone, executedAlone, installControl, tarball, removeTarball, startSingle, deliver, summarize, keepAliveAgent, LOAD_OPTIONS, deliveryOptions, n8nEnvOption, parseSetting, parseCli } = lib;
+const { TRIGGER_KINDS, triggerAlone, installControl, tarball, removeTarball, startSingle, deliver, summarize, keepAliveAgent, LOAD_OPTIONS, deliveryOptions, n8nEnvOption, parseSetting, parseCli } = lib;
 
 const { values: args } = parseCli({
 	...LOAD_OPTIONS,
@@ -79,9 +79,8 @@ async function main() {
 	// The body now, from the dist/ just packed: another build may replace dist/ during the run.
 	const body = JSON.stringify(lib.customer());
 	const profDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealpos-prof-'));
-	const makers = { dealpos: dealposAlone, control: controlAlone, described: describedAlone, executed: executedAlone };
-	if (!makers[which]) throw new Error(`--trigger: one of ${Object.keys(makers).join(', ')}`);
-	const workflow = makers[which]({ tag: `prof-${which}`, category: 'customer', events: ['created'] });
+	if (!TRIGGER_KINDS.includes(which)) throw new Error(`--trigger: one of ${TRIGGER_KINDS.join(', ')}`);
+	const workflow = triggerAlone(which, { tag: `prof-${which}`, category: 'customer', events: ['created'] });
 	const trigger = workflow.nodes[0];
 	const inst = await startSingle({
 		runtime,
