@@ -244,7 +244,7 @@ async function main() {
 	/** The four triggers of one payload's category (Created), each alone in its workflow. @param {string} category @param {string} label */
 	const contenders = (category, label) => ({
 		dealpos: triggerAlone('dealpos', { tag: `bench-dp-${category}`, category, events: ['created'] }),
-		control: triggerAlone('control', { tag: `bench-ctl-${category}`, category }),
+		control: triggerAlone('control', { tag: `bench-ctl-${category}`, category, events: ['created'] }),
 		core: coreWebhookAlone({ tag: `bench-core-${category}`, path: `bench-core-${category}` }),
 		dynamic: coreWebhookAlone({ tag: `bench-dyn-${category}`, path: `bench-dyn-${category}/:event` }),
 		...Object.fromEntries(PARTS.map((kind) => [kind, triggerAlone(kind, { tag: `bench-${kind}-${category}`, category, events: ['created'] })])),
