@@ -75,7 +75,7 @@ async function rowsOf(kind) {
 }
 
 let serial = 0;
-/** A new record in the shop (the stand-in's data) and the webhook body DealPOS sends for it. */
+/** A new record of the shop (not yet in the stand-in's data: see createAndSend) and the webhook body DealPOS sends for it. */
 function create(kind) {
 	serial++;
 	const day = today();
@@ -90,30 +90,42 @@ function create(kind) {
 			Created: `${day}T10:${n.slice(2)}:00.1234567`,
 			_cancelled: false,
 		};
-		ctx.api.data.invoices.push(record);
-		return { id: record.ID, body: { ...example, ID: record.ID, Number: record.Number, Outlet: record.Outlet, Date: record.Date, Created: record.Created } };
+		return { id: record.ID, record, body: { ...example, ID: record.ID, Number: record.Number, Outlet: record.Outlet, Date: record.Date, Created: record.Created } };
 	}
 	const record = { Name: `E2E Customer ${n}`, Code: `E2E${n}`, Mobile: `+6281300${n}`, Email: `e2e${n}@example.com`, BirthDate: NO_DATE, JoinDate: `${day}T10:00:00`, ID: `e2ec0000-0000-4000-8000-${String(serial).padStart(12, '0')}` };
-	ctx.api.data.customers.push(record);
-	return { id: record.Code, body: { ...example, Code: record.Code, Name: record.Name, Email: record.Email, Mobile: record.Mobile } };
+	return { id: record.Code, record, body: { ...example, Code: record.Code, Name: record.Name, Email: record.Email, Mobile: record.Mobile } };
 }
 
 /** The key column of a kind's rows, as the example stores it. */
 const keyOf = (kind, row) => String(row[kind === 'invoice' ? 'invoiceId' : 'code']);
 
-/** Creates `count` records of each kind and has DealPOS send their Created events; resolves the outcomes. */
-async function createAndSend(count) {
+/**
+ * Creates `count` records of each kind and has DealPOS send their Created events; resolves the
+ * outcomes and `publish()`, which puts the records into the shop's API.
+ *
+ * `published: true` puts them there before the sends, as DealPOS does. `false` leaves that to the
+ * caller, once the webhook's rows are stored: a poll that reads a record while its delivery's
+ * execution still runs may store it first (`source: catch-up`, still one row), which would make
+ * "brought by the webhook" a matter of timing (each catch-up trigger polls every minute, at a second
+ * of its own, and a cold n8n may take seconds over 20 deliveries). Either way every catch-up poll
+ * asserted on afterwards reads the records: it reads the whole day.
+ * @param {number} count
+ * @param {{ published: boolean }} options
+ */
+async function createAndSend(count, { published }) {
 	const out = { invoice: [], customer: [] };
-	const sends = [];
+	const made = [];
 	for (const kind of ['invoice', 'customer']) {
-		for (let i = 0; i < count; i++) {
-			const { id, body } = create(kind);
-			const url = lib.eventUrl(ctx.base, ctx.triggers[kind], 'created');
-			sends.push(sendAsDealPos(url, body).then((result) => out[kind].push({ id, ...result })));
-		}
+		for (let i = 0; i < count; i++) made.push({ kind, ...create(kind) });
 	}
-	await Promise.all(sends);
-	return out;
+	const publish = () => {
+		for (const { kind, record } of made) ctx.api.data[kind === 'invoice' ? 'invoices' : 'customers'].push(record);
+	};
+	if (published) publish();
+	await Promise.all(
+		made.map(({ kind, id, body }) => sendAsDealPos(lib.eventUrl(ctx.base, ctx.triggers[kind], 'created'), body).then((result) => out[kind].push({ id, ...result }))),
+	);
+	return { ...out, publish };
 }
 
 /** Waits until the catch-up trigger of each kind has polled DealPOS after `since` (the stand-in logs it). */
@@ -121,23 +133,6 @@ async function nextPolls(since, timeoutMs = POLL_MS + SLACK_MS) {
 	const polled = (re) => ctx.api.log.some((e) => e.at > since && re.test(e.path) && e.status === 200);
 	await lib.waitUntil(() => polled(/\/Invoice\/MultipleOutlet/i) && polled(/\/Customer\/p/i), { timeoutMs, what: 'a poll of both catch-up triggers' });
 	return Date.now();
-}
-
-/**
- * Starts deliveries well before the next polls: a poll that reads a record while its delivery's
- * execution runs may store it first (`source: catch-up`, still one row), which would make "brought
- * by the webhook" a matter of timing. Each catch-up trigger polls every minute (each at a second of
- * its own); once both polled less than 40 s ago, the next polls are at least 20 s away.
- */
-async function awayFromPolls() {
-	const lists = [/\/Invoice\/MultipleOutlet/i, /\/Customer\/p/i];
-	const lastPoll = (/** @type {RegExp} */ re) => Math.max(0, ...ctx.api.log.filter((e) => re.test(e.path)).map((e) => e.at));
-	for (let tries = 0; tries < 4; tries++) {
-		const due = lists.filter((re) => Date.now() - lastPoll(re) > 40_000);
-		if (!due.length) return;
-		const since = Date.now();
-		await lib.waitUntil(() => due.every((re) => lastPoll(re) > since), { timeoutMs: POLL_MS + SLACK_MS, what: 'the next polls' });
-	}
 }
 
 /** Waits until both tables hold `count` rows (or the time is up); returns the rows. */
@@ -190,14 +185,14 @@ describe('nothing lost while n8n is down (examples/nothing-missed.json)', { skip
 	});
 
 	it('n8n up all along: 10 invoices and 10 new customers, each once; the catch-up poll doubles none', async () => {
-		await awayFromPolls();
-		const sent = await createAndSend(10);
+		const sent = await createAndSend(10, { published: false });
 		for (const kind of ['invoice', 'customer']) {
 			assert.deepEqual(sent[kind].filter((s) => !s.delivered), [], `every ${kind} delivery answered 2xx`);
 		}
 		const delivered = await rowsWhen(10, 30_000);
 		assert.equal(delivered.invoice.length, 10, 'the webhook brought the 10 invoices');
 		assert.equal(delivered.customer.length, 10, 'the webhook brought the 10 customers');
+		sent.publish();
 		// A poll of each catch-up trigger that started after the 10 existed reads them all.
 		await nextPolls(Date.now());
 		await new Promise((resolve) => setTimeout(resolve, 5_000));
@@ -210,14 +205,15 @@ describe('nothing lost while n8n is down (examples/nothing-missed.json)', { skip
 	});
 
 	it('n8n stopped after 6: the 4 created while it was down arrive within one poll interval, each once; the next poll adds nothing', async () => {
-		await awayFromPolls();
-		const up = await createAndSend(6);
+		const up = await createAndSend(6, { published: false });
 		for (const kind of ['invoice', 'customer']) assert.equal(up[kind].filter((s) => s.delivered).length, 6, `6 ${kind}s delivered`);
-		assert.equal((await rowsWhen(16, 30_000)).invoice.length, 16);
+		const stored = await rowsWhen(16, 30_000);
+		assert.deepEqual([stored.invoice.length, stored.customer.length], [16, 16]);
+		up.publish();
 
 		await ctx.n8n.stop();
 		ctx.n8n = null;
-		const down = await createAndSend(4);
+		const down = await createAndSend(4, { published: true });
 		for (const kind of ['invoice', 'customer']) {
 			for (const s of down[kind]) {
 				assert.equal(s.delivered, false, `${kind} ${s.id} was not delivered while n8n was down`);
