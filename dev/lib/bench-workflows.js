@@ -4,7 +4,7 @@
 // Trigger or n8n's core Webhook node configured the way a DealPOS user would (POST, fixed path,
 // answer on receipt).
 const { triggerNode, webhookIdFor, workflowIdFor, SETTINGS } = require('./workflows');
-const { CONTROL_TYPE, DESCRIBED_TYPE, EXECUTED_TYPE, ITEMIZED_TYPE } = require('./control-node');
+const { CONTROL_TYPE, DESCRIBED_TYPE, EXECUTED_TYPE, ITEMIZED_TYPE, TWIN_TYPE } = require('./control-node');
 
 /** A published workflow holding `node` alone. */
 function alone(tag, node) {
@@ -21,9 +21,10 @@ function dealposAlone({ tag, category, events }) {
 	return alone(tag, triggerNode({ tag, category, events }));
 }
 
-/** The benchmark's control trigger (dev/lib/control-node.js) alone, on the DealPOS Trigger's URLs. */
-function controlAlone({ tag, category }) {
-	return alone(tag, webhookNode(tag, { name: 'Control Trigger', type: CONTROL_TYPE, typeVersion: 2, parameters: { category } }));
+/** The benchmark's control trigger (dev/lib/control-node.js) alone, on the DealPOS Trigger's URLs; `twin`: its twin. */
+function controlAlone({ tag, category, twin = false }) {
+	const [name, type] = twin ? ['Twin Trigger', TWIN_TYPE] : ['Control Trigger', CONTROL_TYPE];
+	return alone(tag, webhookNode(tag, { name, type, typeVersion: 2, parameters: { category } }));
 }
 
 /**
@@ -37,13 +38,13 @@ const PARTIAL_CONTROLS = {
 	itemized: { name: 'Itemized Trigger', type: ITEMIZED_TYPE },
 };
 
-/** The triggers the benchmarks compare on the DealPOS Trigger's URLs. */
-const TRIGGER_KINDS = ['dealpos', 'control', ...Object.keys(PARTIAL_CONTROLS)];
+/** The triggers the benchmarks compare on the DealPOS Trigger's URLs (`twin`: the control's twin, the A/A test). */
+const TRIGGER_KINDS = ['dealpos', 'control', ...Object.keys(PARTIAL_CONTROLS), 'twin'];
 
 /** The trigger of `kind` (TRIGGER_KINDS) alone, configured as the DealPOS Trigger on `category`/`events`. */
 function triggerAlone(kind, { tag, category, events }) {
 	if (kind === 'dealpos') return dealposAlone({ tag, category, events });
-	if (kind === 'control') return controlAlone({ tag, category });
+	if (kind === 'control' || kind === 'twin') return controlAlone({ tag, category, twin: kind === 'twin' });
 	const partial = PARTIAL_CONTROLS[kind];
 	if (!partial) throw new Error(`unknown trigger kind ${kind} (${TRIGGER_KINDS.join(', ')})`);
 	return alone(tag, webhookNode(tag, { ...partial, typeVersion: 2, parameters: { category, events } }));

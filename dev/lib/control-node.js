@@ -28,6 +28,24 @@ const EXECUTED_TYPE = `${CONTROL_PACKAGE}.benchExecutedTrigger`;
 // by the package's buildItems, then copied), so that executed -> itemized is what the item's shape
 // costs n8n, itemized -> DealPOS what computing it costs.
 const ITEMIZED_TYPE = `${CONTROL_PACKAGE}.benchItemizedTrigger`;
+// And the control's twin: the control's own code under another type name, in a workflow of its own.
+// twin/control is what the instruments read between two triggers that cost n8n the same: the
+// floor of their noise, against which a DealPOS/control ratio has to be read.
+const TWIN_TYPE = `${CONTROL_PACKAGE}.benchTwinTrigger`;
+
+function twinSource() {
+	return `'use strict';
+// The control itself under another type name (the A/A test of the benchmarks).
+const { BenchControlTrigger } = require('./BenchControlTrigger.node.js');
+class BenchTwinTrigger extends BenchControlTrigger {
+	constructor() {
+		super();
+		this.description = { ...this.description, name: 'benchTwinTrigger', displayName: 'Bench Twin Trigger', defaults: { name: 'Twin Trigger' } };
+	}
+}
+module.exports = { BenchTwinTrigger };
+`;
+}
 
 function describedSource() {
 	return `'use strict';
@@ -125,7 +143,7 @@ module.exports = { BenchControlTrigger };
 }
 
 /**
- * Writes the control package (the control and the partial controls) into `<userFolder>/.n8n/nodes/node_modules/` and lists it in the
+ * Writes the control package (the control, the partial controls and the twin) into `<userFolder>/.n8n/nodes/node_modules/` and lists it in the
  * nodes folder's package.json beside the DealPOS package (installed before, from its tarball).
  */
 function installControl(userFolder) {
@@ -140,7 +158,7 @@ function installControl(userFolder) {
 				version: '0.0.0',
 				private: true,
 				keywords: ['n8n-community-node-package'],
-				n8n: { n8nNodesApiVersion: 1, nodes: ['dist/BenchControlTrigger.node.js', 'dist/BenchDescribedTrigger.node.js', 'dist/BenchExecutedTrigger.node.js', 'dist/BenchItemizedTrigger.node.js'] },
+				n8n: { n8nNodesApiVersion: 1, nodes: ['dist/BenchControlTrigger.node.js', 'dist/BenchDescribedTrigger.node.js', 'dist/BenchExecutedTrigger.node.js', 'dist/BenchItemizedTrigger.node.js', 'dist/BenchTwinTrigger.node.js'] },
 			},
 			null,
 			2,
@@ -150,6 +168,7 @@ function installControl(userFolder) {
 	fs.writeFileSync(path.join(dir, 'dist', 'BenchDescribedTrigger.node.js'), describedSource());
 	fs.writeFileSync(path.join(dir, 'dist', 'BenchExecutedTrigger.node.js'), executedSource());
 	fs.writeFileSync(path.join(dir, 'dist', 'BenchItemizedTrigger.node.js'), itemizedSource());
+	fs.writeFileSync(path.join(dir, 'dist', 'BenchTwinTrigger.node.js'), twinSource());
 	const pkgFile = path.join(nodesDir, 'package.json');
 	const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
 	pkg.dependencies = { ...pkg.dependencies, [CONTROL_PACKAGE]: '0.0.0' };
@@ -157,4 +176,4 @@ function installControl(userFolder) {
 	return dir;
 }
 
-module.exports = { CONTROL_PACKAGE, CONTROL_TYPE, DESCRIBED_TYPE, EXECUTED_TYPE, ITEMIZED_TYPE, installControl };
+module.exports = { CONTROL_PACKAGE, CONTROL_TYPE, DESCRIBED_TYPE, EXECUTED_TYPE, ITEMIZED_TYPE, TWIN_TYPE, installControl };

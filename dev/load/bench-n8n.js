@@ -30,7 +30,10 @@
 // more triggers per payload (dev/lib/control-node.js), the control with the DealPOS Trigger's
 // description, and with its execute() step too, so that the gap to the control is priced part by
 // part under load (control -> described: the description; -> executed: execute(); -> itemized: the
-// DealPOS item's shape, built once and copied; -> DealPOS: computing it, webhook()).
+// DealPOS item's shape, built once and copied; -> DealPOS: computing it, webhook()). --parts=a,b:
+// the same for a chosen few of described, executed, itemized and twin; twin is the control's own
+// code under another type name (an A/A test): twin/control is what the instruments read between
+// two triggers that cost n8n the same, the noise floor against which DealPOS/control is read.
 // --settings=default,recommended: several n8n settings in ONE run. Each setting gets its own n8n
 // process (sequential), which measures DealPOS, control and core interleaved as above; a setting is
 // a preset of dev/lib/load.js (default, lazy, cache, recommended) or KEY=VALUE pairs joined by +
@@ -64,6 +67,7 @@ const { values: args } = parseCli({
 	rounds: { type: 'string', default: '1' },
 	'with-dynamic-core': { type: 'boolean', default: false },
 	'with-parts': { type: 'boolean', default: false },
+	parts: { type: 'string', default: '' },
 });
 
 const CONCURRENCY = [1, 20, 200];
@@ -71,7 +75,9 @@ const COUNTS = args.counts.split(',').map(Number);
 const PAYLOADS = args.payloads.split(',');
 const WARMUP = 30;
 const DYNAMIC = args['with-dynamic-core'];
-const PARTS = args['with-parts'] ? Object.keys(PARTIAL_CONTROLS) : [];
+const PART_KINDS = [...Object.keys(PARTIAL_CONTROLS), 'twin'];
+const PARTS = PART_KINDS.filter((k) => (args['with-parts'] && k in PARTIAL_CONTROLS) || args.parts.split(',').includes(k));
+for (const k of args.parts.split(',').filter(Boolean)) if (!PART_KINDS.includes(k)) throw new Error(`--parts: unknown kind ${k} (${PART_KINDS.join(', ')})`);
 const KINDS = ['dealpos', 'control', 'core', ...(DYNAMIC ? ['dynamic'] : []), ...PARTS];
 const SETTINGS = settingsOption(args.settings, args['n8n-env']);
 const RUNS = Number(args.runs);
@@ -84,6 +90,7 @@ const KIND_LABEL = {
 	described: 'control + DealPOS description',
 	executed: 'control + description + execute()',
 	itemized: 'the same emitting the DealPOS item',
+	twin: "the control's twin (A/A)",
 };
 /** Kinds served on the DealPOS Trigger's URLs (`lib.eventUrl`); the others on core Webhook paths. */
 const ON_DEALPOS_URLS = new Set(TRIGGER_KINDS);
