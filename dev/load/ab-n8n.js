@@ -10,6 +10,8 @@
 //   executed, itemized <- (not by default) the described control with the DealPOS Trigger's execute()
 //                step, and emitting its item as well (dev/lib/bench-workflows.js, PARTIAL_CONTROLS)
 //   dealpos   <- the DealPOS Trigger: described (or executed) -> dealpos is what the node's own code costs
+//   twin      <- (not by default) the control's own code under another type name: twin/control is
+//                what the instruments read between two equal triggers (an A/A test)
 // Deliveries are interleaved one by one (each block of three in a shuffled order, seeded), so drift
 // of the machine's load hits every kind alike; bench-n8n's rounds interleave whole batches instead.
 // At --concurrency=1 (default) a delivery's latency is its whole cost in n8n, and the ratio of mean

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 'use strict';
-// `node dev/load/profile.js [--n8n-version=2.8.4] [--count=2000] [--concurrency=20] [--trigger=dealpos|control|described|executed|itemized]
+// `node dev/load/profile.js [--n8n-version=2.8.4] [--count=2000] [--concurrency=20] [--trigger=dealpos|control|described|executed|itemized|twin]
 // [--setting=recommended+patched]` (a setting as in bench-n8n's --settings):
 // a CPU profile (V8 --cpu-prof) of a real n8n while it receives deliveries of the documented
 // Customer Created example through one trigger alone, to see where n8n spends its time per
