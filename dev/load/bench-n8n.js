@@ -75,9 +75,11 @@ const COUNTS = args.counts.split(',').map(Number);
 const PAYLOADS = args.payloads.split(',');
 const WARMUP = 30;
 const DYNAMIC = args['with-dynamic-core'];
-const PART_KINDS = [...Object.keys(PARTIAL_CONTROLS), 'twin'];
-const PARTS = PART_KINDS.filter((k) => (args['with-parts'] && k in PARTIAL_CONTROLS) || args.parts.split(',').includes(k));
-for (const k of args.parts.split(',').filter(Boolean)) if (!PART_KINDS.includes(k)) throw new Error(`--parts: unknown kind ${k} (${PART_KINDS.join(', ')})`);
+/** The kinds --parts may add: every trigger on the DealPOS URLs but the two always measured. */
+const PART_KINDS = TRIGGER_KINDS.filter((k) => k !== 'dealpos' && k !== 'control');
+const CHOSEN_PARTS = args.parts.split(',').filter(Boolean);
+for (const k of CHOSEN_PARTS) if (!PART_KINDS.includes(k)) throw new Error(`--parts: unknown kind ${k} (${PART_KINDS.join(', ')})`);
+const PARTS = PART_KINDS.filter((k) => (args['with-parts'] && k in PARTIAL_CONTROLS) || CHOSEN_PARTS.includes(k));
 const KINDS = ['dealpos', 'control', 'core', ...(DYNAMIC ? ['dynamic'] : []), ...PARTS];
 const SETTINGS = settingsOption(args.settings, args['n8n-env']);
 const RUNS = Number(args.runs);
