@@ -211,7 +211,8 @@ describe('publishing refuses secrets that can never work', () => {
 		}
 	});
 
-	it('still refuses every call at run time when the secret is empty', async () => {
+	// 503, not 401: the caller did nothing wrong, and DealPOS retries a 5xx once (a 4xx never).
+	it('still refuses every call at run time when the secret is empty, with a status DealPOS retries', async () => {
 		const { result, response } = await callWebhook({
 			parameters: parameters('customer'),
 			credentials: { ...customHeader, secret: '' },
@@ -219,7 +220,21 @@ describe('publishing refuses secrets that can never work', () => {
 			body: customer,
 			headers: { 'x-dealpos-token': '' },
 		});
-		expect(response.statusCode).toBe(401);
+		expect(response.statusCode).toBe(503);
+		expect(JSON.parse(response.body!)).toEqual({ status: 'error', message: 'This DealPOS Trigger has no usable credential' });
+		expect(result.workflowData).toBeUndefined();
+	});
+
+	it('answers 503 (DealPOS retries) when n8n cannot load the credential, and runs nothing', async () => {
+		// callWebhook's getCredentials throws when no credential is given: as n8n does when its
+		// database or an external secrets vault does not answer.
+		const { result, response } = await callWebhook({
+			parameters: parameters('customer'),
+			params: { event: 'created' },
+			body: customer,
+			headers: { 'x-dealpos-token': customHeader.secret as string },
+		});
+		expect(response.statusCode).toBe(503);
 		expect(result.workflowData).toBeUndefined();
 	});
 });

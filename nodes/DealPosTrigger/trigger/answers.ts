@@ -20,11 +20,16 @@ export function send(
 	return { noWebhookResponse: true };
 }
 
-/** A caller that cannot be checked (the credential is unusable) is refused: nothing gets in. */
+/**
+ * A caller that cannot be checked (the credential is unusable, or n8n could not load it) is
+ * refused: nothing gets in. 503, not 401: the fault is this side's, and DealPOS retries a 5xx
+ * once (never a 4xx), so a delivery that meets a passing fault (a database or secrets vault not
+ * answering) is not lost.
+ */
 export function noUsableCredential(ctx: IWebhookFunctions, error: unknown): IWebhookResponseData {
 	ctx.logger.error(`DealPOS Trigger cannot check callers: ${error instanceof Error ? error.message : String(error)}`);
 	return send(ctx, {
-		status: 401,
+		status: 503,
 		headers: {},
 		body: { status: 'error', message: 'This DealPOS Trigger has no usable credential' },
 	});

@@ -33,7 +33,8 @@ export async function receive(ctx: IWebhookFunctions): Promise<IWebhookResponseD
 	try {
 		config = await authConfig(ctx);
 	} catch (error) {
-		// A credential with an empty secret must not accept everything: refuse every call.
+		// A credential n8n cannot load, or with an empty secret, must not accept everything: refuse
+		// every call, with a status DealPOS retries.
 		return noUsableCredential(ctx, error);
 	}
 	const opts = readOptions(ctx);
