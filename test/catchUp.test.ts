@@ -74,6 +74,31 @@ describe('windows (pure)', () => {
 	});
 });
 
+describe('what a poll remembers (a fake DealPOS client: the logic only)', () => {
+	/** A client whose every list request answers `records` (one page), counting requests. */
+	function answering(records: IDataObject[]): DealPosClient {
+		const fake = { requests: 0, async call() { fake.requests++; return { Data: records, TotalCount: records.length }; } };
+		return fake as unknown as DealPosClient;
+	}
+
+	// rest-api.md: whether invoice lists filter on the sale Date or on Created is not stated. A
+	// backdated sale (or one with no date, 0001-01-01) then comes back in today's windows while its
+	// Date is long past: what the poll remembers must follow the window that returned it.
+	it.each([
+		['a backdated sale', '2026-10-01T10:00:00'],
+		['a sale with no date', '0001-01-01T00:00:00'],
+	])('emits %s once, however many polls read it again', async (_, date) => {
+		const client = answering([{ ID: 'a1', Number: 'INV/1', Date: date }]);
+		const options = optionsOf({});
+		const first = await catchUp(client, INVOICE, { source: 'invoice', next: '2026-11-28' }, options, '2026-11-29');
+		expect(first.fresh.map((f) => f.key)).toEqual(['invoice:a1']);
+		const second = await catchUp(client, INVOICE, first.state, options, '2026-11-29');
+		expect(second.fresh).toEqual([]);
+		const nextDay = await catchUp(client, INVOICE, second.state, options, '2026-11-30');
+		expect(nextDay.fresh).toEqual([]);
+	});
+});
+
 describe('record identity', () => {
 	it('gives a webhook invoice and the API list record of the same invoice one recordKey', () => {
 		const event = findEvent('invoice.created')!;

@@ -124,8 +124,12 @@ export async function catchUp(
 				continue;
 			}
 			if (seen[key] !== undefined) continue;
-			const day = String(record[source.dateField] ?? '').slice(0, 10);
-			seen[key] = isDay(day) ? day : window.to;
+			// Remembered under the last day of the window that returned it, not the record's own
+			// date: whatever day DealPOS filters on (for invoices the sale's Date or Created, not
+			// stated), it is within the window, so no later window that starts after it reads the
+			// record again. A backdated sale or one without a date would otherwise be forgotten at
+			// once and emitted by every poll while its window is read.
+			seen[key] = window.to;
 			fresh.push({ record, key });
 		}
 		next = nextAfter(window.to, todayIs);

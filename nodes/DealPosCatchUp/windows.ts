@@ -6,7 +6,8 @@
  * - `next`: the first day not yet read in full. Today is never complete, so after a window
  *   ending today `next` is today. The next poll reads from `next` minus the overlap: records
  *   dated a little late, or read in another time zone's day, are still found.
- * - `seen`: the record keys this node emitted whose day is still inside the overlap, so a poll
+ * - `seen`: the record keys this node emitted, each under the last day of the window that returned
+ *   it, while that day is still inside the overlap, so a poll
  *   emits a record once however many windows read it (the idea of n8n's Gmail Trigger's
  *   `possibleDuplicates`). Records brought by a webhook are not in it: *Remove Duplicates*, where
  *   the two paths meet, drops those.
