@@ -97,6 +97,22 @@ describe('what a poll remembers (a fake DealPOS client: the logic only)', () => 
 		const nextDay = await catchUp(client, INVOICE, second.state, options, '2026-11-30');
 		expect(nextDay.fresh).toEqual([]);
 	});
+
+	// rest-api.md: a list is a bare array, or {Data, TotalCount}. Anything else is not "no records":
+	// taking it for an empty window would move the watermark past records never read.
+	it.each([
+		['an object without Data', { Message: 'An error has occurred.' }],
+		['null', null],
+		['an empty body', undefined],
+	])('fails the poll on %s, the watermark kept', async (_, answer) => {
+		const fake = { requests: 0, async call() { fake.requests++; return answer; } };
+		const stored: CatchUpState = { source: 'invoice', next: '2026-11-20' };
+		const result = await catchUp(fake as unknown as DealPosClient, INVOICE, stored, optionsOf({}), '2026-11-29');
+		expect(result.windowsRead).toBe(0);
+		expect(result.fresh).toEqual([]);
+		expect(String(result.stoppedBy)).toMatch(/not a list/);
+		expect(result.state.next).toBe('2026-11-20');
+	});
 });
 
 describe('record identity', () => {

@@ -83,11 +83,17 @@ export function items(op: Operation, records: unknown[], kind: DealPosEvent, ite
 	return records.map((record) => toItem(record, kind, op.name, op.timezone, itemIndex));
 }
 
-/** A list answer: a bare array, or `Data` of `{Data, TotalCount}`. */
+/**
+ * A list answer: a bare array, or `Data` of `{Data, TotalCount}` (rest-api.md). Anything else
+ * throws: it is not "no records", and taking it for an empty list would end a listing early or
+ * move the catch-up trigger's watermark past records never read.
+ */
 export function arrayOf(answer: unknown): IDataObject[] {
 	if (Array.isArray(answer)) return answer as IDataObject[];
 	const data = (answer as IDataObject | null)?.Data;
-	return Array.isArray(data) ? (data as IDataObject[]) : [];
+	if (Array.isArray(data)) return data as IDataObject[];
+	const text = answer === undefined ? 'an empty body' : JSON.stringify(answer).slice(0, 200);
+	throw new Error(`DealPOS answered a list request with ${text}: not a list (an array, or {"Data": [...]}), so nothing was read`);
 }
 
 /** One page of a list answer: its records, and `TotalCount` when the list gives it (…/WithTotalCount). */
