@@ -1,8 +1,8 @@
 import { mock } from 'jest-mock-extended';
-import type { ILoadOptionsFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DealPosTrigger } from '../nodes/DealPosTrigger/DealPosTrigger.node';
-import { allEvents, CATEGORIES, CUSTOM_EVENT, eventPath } from '../nodes/DealPosTrigger/catalog';
+import { allEvents, CATEGORIES, CUSTOM_EVENT, eventPath, findEvent } from '../nodes/DealPosTrigger/catalog';
 import { eventsDocument, eventTable, fieldReference, fieldsDocument } from '../nodes/DealPosTrigger/catalog/reference';
 import { readRepoFile } from '../dev/lib';
 import { callHook, callWebhook, webhookFor, webhookPath } from './helpers';
@@ -371,6 +371,27 @@ describe('DealPOS Trigger activation', () => {
 		await expect(callHook('create', { category: 'shift', events: ['created'] })).rejects.toThrow(
 			'not an event of Shift',
 		);
+	});
+
+	// A mistyped zone would otherwise put a problem on every delivery: with Invalid Payloads: Fail
+	// the Execution every one fails, with Continue every timestamp is hours off.
+	it('refuses a Timezone that is no time zone, and accepts IANA names, UTC offsets and empty', async () => {
+		const withZone = (timezone: string) => ({ category: 'customer', events: ['created'], options: { timezone } });
+		await expect(callHook('create', withZone('Asia/Jakata'))).rejects.toThrow('Timezone "Asia/Jakata" is not a time zone');
+		await expect(callHook('create', withZone('Asia/Jakata'))).rejects.toMatchObject({
+			description: expect.stringContaining('Asia/Jakarta'),
+		});
+		for (const ok of ['Asia/Jakarta', 'UTC', 'UTC+7', '', '  ']) await expect(callHook('create', withZone(ok))).resolves.toBe(true);
+	});
+
+	it("takes a Timezone of spaces for empty: the workflow's time zone, no problem on the delivery", async () => {
+		const { result } = await callWebhook({
+			parameters: { category: 'customer', events: ['created'], options: { timezone: '  ' } },
+			params: { event: 'created' },
+			body: findEvent('customer.created')!.example,
+		});
+		const json = result.workflowData![0][0].json;
+		expect((json.dealpos as IDataObject).problems).toEqual([]);
 	});
 
 	it('names the events field as the editor labels it', async () => {

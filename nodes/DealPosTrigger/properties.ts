@@ -279,7 +279,7 @@ export const PROPERTIES: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. Asia/Jakarta',
 				description:
-					"IANA timezone of the DealPOS account: its timestamps carry no offset. Empty uses the workflow's timezone.",
+					"IANA timezone of the DealPOS account: its timestamps carry no offset. Empty uses the workflow's timezone; a name that is no timezone is refused when the workflow is published.",
 			},
 		],
 	},

@@ -131,7 +131,11 @@ async function createAndSend(count, { published }) {
 /** Waits until the catch-up trigger of each kind has polled DealPOS after `since` (the stand-in logs it). */
 async function nextPolls(since, timeoutMs = POLL_MS + SLACK_MS) {
 	const polled = (re) => ctx.api.log.some((e) => e.at > since && re.test(e.path) && e.status === 200);
-	await lib.waitUntil(() => polled(/\/Invoice\/MultipleOutlet/i) && polled(/\/Customer\/p/i), { timeoutMs, what: 'a poll of both catch-up triggers' });
+	await lib.waitUntil(() => polled(/\/Invoice\/MultipleOutlet/i) && polled(/\/Customer\/p/i), { timeoutMs, what: 'a poll of both catch-up triggers' }).catch((error) => {
+		// What the stand-in saw meanwhile, to tell a poll that never came from one that failed.
+		const seen = ctx.api.log.filter((e) => e.at > since - 70_000).map((e) => `${new Date(e.at).toISOString().slice(11, 19)} ${e.method ?? ''} ${e.path} ${e.status}`);
+		throw new Error(`${error.message}; the stand-in's requests from 70 s before: ${seen.join(', ') || 'none'}`);
+	});
 	return Date.now();
 }
 

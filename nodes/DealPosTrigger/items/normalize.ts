@@ -36,6 +36,7 @@ import { resolveZone } from './normalize/zones';
 export { describeFieldType, tsTypeOf } from './fieldTypes';
 export type { Problem, ProblemCode } from './normalize/problems';
 export { documentedFields } from './normalize/schema';
+export { isTimeZone } from './normalize/zones';
 
 export interface NormalizeOptions {
 	/** IANA time zone of the DealPOS account (`Asia/Jakarta`); also `UTC`, `UTC+7`. */

@@ -6,6 +6,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
 import { invalidIpEntries, unusableSecrets } from '../auth';
+import { isTimeZone } from '../items/normalize';
 import { authConfig, nodeError, readOptions, selectedEvents } from './configuration';
 
 export async function checkConfiguration(ctx: IHookFunctions): Promise<boolean> {
@@ -21,7 +22,18 @@ export async function checkConfiguration(ctx: IHookFunctions): Promise<boolean> 
 			'Change it in the credential, then publish the workflow again.',
 		);
 	}
-	const badIps = invalidIpEntries(readOptions(ctx).allowedIps);
+	const options = readOptions(ctx);
+	const badIps = invalidIpEntries(options.allowedIps);
 	if (badIps.length) throw nodeError(ctx, new Error(`Allowed IPs has invalid entries: ${badIps.join(', ')}`));
+	// A mistyped zone would put a problem on every delivery (each one failed, with Invalid
+	// Payloads: Fail the Execution) and shift every timestamp by hours.
+	const timezone = options.timezone?.trim();
+	if (timezone && !isTimeZone(timezone)) {
+		throw nodeError(
+			ctx,
+			new Error(`Timezone "${timezone}" is not a time zone`),
+			"Use the DealPOS account's time zone by its IANA name, such as Asia/Jakarta (or an offset such as UTC+7), or leave Timezone empty for the workflow's time zone.",
+		);
+	}
 	return true;
 }

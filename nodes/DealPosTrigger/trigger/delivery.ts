@@ -62,7 +62,7 @@ export async function deliver(
 	const { body, rawBody } = await readBody(ctx);
 	const output: OutputOptions = {
 		output: opts.output ?? 'normalised',
-		timezone: opts.timezone || ctx.getTimezone(),
+		timezone: opts.timezone?.trim() || ctx.getTimezone(),
 		splitLines: opts.splitLines ?? false,
 		includeHeaders: opts.includeHeaders ?? false,
 	};

@@ -93,3 +93,10 @@ export function resolveZone(name: unknown, problems: Problem[]): Zone {
 	);
 	return FixedOffsetZone.utcInstance;
 }
+
+/** Whether `name` is a time zone {@link resolveZone} knows (an IANA name, `UTC`, `UTC+7`). */
+export function isTimeZone(name: string): boolean {
+	const problems: Problem[] = [];
+	resolveZone(name, problems);
+	return problems.length === 0;
+}
