@@ -45,6 +45,18 @@ describe('JSON that n8n did not parse', () => {
 		expect(await itemOf({ contentType, body, rawBody: EXAMPLE_TEXT })).toEqual(expected);
 	});
 
+	// A version-1 node gets n8n's form parsing of the text: the whole JSON as one key.
+	it('JSON sent as a form (n8n parsed it as one): the raw body is parsed, the item is the same as for application/json', async () => {
+		const expected = await itemOf({ body: EXAMPLE });
+		const asForm = { [EXAMPLE_TEXT]: '' };
+		expect(await itemOf({ contentType: 'application/x-www-form-urlencoded', body: asForm, rawBody: EXAMPLE_TEXT })).toEqual(expected);
+	});
+
+	it('a real form body keeps what n8n parsed', async () => {
+		const item = await itemOf({ contentType: 'application/x-www-form-urlencoded', body: { FirstName: 'John', LastName: 'Doe' }, rawBody: 'FirstName=John&LastName=Doe' });
+		expect(item).toMatchObject({ FirstName: 'John', LastName: 'Doe' });
+	});
+
 	it('a raw body of an array or a number is read like the same JSON body', async () => {
 		for (const text of ['[{"ID":"c1"}]', '42']) {
 			const expected = await itemOf({ body: JSON.parse(text) });

@@ -29,7 +29,16 @@ export async function readBody(ctx: IWebhookFunctions): Promise<{ body: unknown;
 	if (req.rawBody === undefined) return { body: parsed, rawBody: JSON.stringify(parsed) ?? '' };
 	const rawBody = req.rawBody.toString();
 	const leftRaw = parsed === undefined || parsed === rawBody || isEmptyObject(parsed);
-	if (!leftRaw) return { body: parsed, rawBody };
+	if (!leftRaw) {
+		// n8n parsed a body of another content type its own way (a form: JSON text becomes one
+		// key): JSON text is still read as JSON; a real form keeps n8n's parse.
+		if (isJsonType(req.headers?.['content-type'])) return { body: parsed, rawBody };
+		try {
+			return { body: JSON.parse(rawBody) as unknown, rawBody };
+		} catch {
+			return { body: parsed, rawBody };
+		}
+	}
 	if (!/\S/.test(rawBody)) return { body: typeof parsed === 'string' ? {} : parsed, rawBody };
 	try {
 		return { body: JSON.parse(rawBody) as unknown, rawBody };
@@ -40,6 +49,11 @@ export async function readBody(ctx: IWebhookFunctions): Promise<{ body: unknown;
 			rawBody,
 		};
 	}
+}
+
+/** `application/json`, `application/…+json`, or no header (n8n parses only JSON without one). */
+function isJsonType(contentType: unknown): boolean {
+	return typeof contentType !== 'string' || /^\s*application\/([\w.+-]*\+)?json\s*(;|$)/i.test(contentType);
 }
 
 function isEmptyObject(value: unknown): boolean {
