@@ -4,6 +4,7 @@ import {
 	cloneJson,
 	describeFieldType,
 	documentedFields,
+	MAX_PROBLEMS,
 	normalize,
 	TextBody,
 	type Problem,
@@ -751,6 +752,30 @@ describe('normalize: validation', () => {
 });
 
 describe('normalize: robustness', () => {
+	// Anyone who learns a URL of a trigger without authentication can post 16 MB of empty lines:
+	// 7 problems per 3-byte line would be tens of millions of problems (gigabytes).
+	it('lists at most MAX_PROBLEMS problems, then one that counts the rest; the data is all there', () => {
+		const transfer = event('transfer-order.created');
+		const body = (lines: number) => ({ ...(transfer.example as object), Variants: Array.from({ length: lines }, () => ({})) });
+		const perLine = normalize(body(10), transfer, { timezone: 'Asia/Jakarta' }).problems.length / 10;
+		expect(perLine).toBeGreaterThan(0);
+		const lines = Math.ceil((MAX_PROBLEMS * 3) / perLine);
+		const { data, problems } = normalize(body(lines), transfer, { timezone: 'Asia/Jakarta' });
+		expect((data.Variants as unknown[]).length).toBe(lines);
+		expect(problems).toHaveLength(MAX_PROBLEMS + 1);
+		const more = lines * perLine - MAX_PROBLEMS;
+		expect(problems[MAX_PROBLEMS]).toEqual({
+			path: '',
+			code: 'omitted',
+			message: `${more} more problems are not listed (the first ${MAX_PROBLEMS} are).`,
+		});
+		// Under the limit, nothing is left out and nothing added.
+		const under = Math.floor(MAX_PROBLEMS / perLine);
+		const listed = normalize(body(under), transfer, { timezone: 'Asia/Jakarta' }).problems;
+		expect(listed).toHaveLength(under * perLine);
+		expect(listed.some((p) => p.code === 'omitted')).toBe(false);
+	});
+
 	it.each<[string, unknown, unknown]>([
 		['an array', [1, '2020-09-02T00:00'], { body: [1, '2020-09-02T00:00:00.000+07:00'] }],
 		['a string', 'hello', { body: 'hello' }],

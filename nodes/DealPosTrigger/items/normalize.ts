@@ -26,7 +26,7 @@ import { FixedOffsetZone } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { DealPosEvent } from '../catalog/types';
-import { Cursor } from './normalize/cursor';
+import { Cursor, MAX_PROBLEMS } from './normalize/cursor';
 import { bodyProblem, type Problem } from './normalize/problems';
 import { schemaFor } from './normalize/schema';
 import { describe, errorText, isPlainObject, type Rec } from './normalize/values';
@@ -36,6 +36,7 @@ import { resolveZone } from './normalize/zones';
 export { describeFieldType, tsTypeOf } from './fieldTypes';
 export type { Problem, ProblemCode } from './normalize/problems';
 export { documentedFields } from './normalize/schema';
+export { MAX_PROBLEMS } from './normalize/cursor';
 export { isTimeZone } from './normalize/zones';
 
 export interface NormalizeOptions {
@@ -113,7 +114,11 @@ function run(
 	}
 	if (isPlainObject(body)) {
 		const schema = event ? schemaFor(event) : undefined;
-		return { data: walk(body, schema, cursor) as IDataObject, problems };
+		const data = walk(body, schema, cursor) as IDataObject;
+		if (cursor.unlisted) {
+			problems.push(bodyProblem('omitted', `${cursor.unlisted} more problems are not listed (the first ${MAX_PROBLEMS} are).`));
+		}
+		return { data, problems };
 	}
 	if (body === undefined) {
 		problems.push(bodyProblem('type', 'The request has no body.'));

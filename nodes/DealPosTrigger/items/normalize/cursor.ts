@@ -30,6 +30,13 @@ export class Frame {
 	}
 }
 
+/**
+ * The most problems a body lists. A body's problems are bounded by its size only: a 16 MB body of
+ * empty lines would otherwise list tens of millions (gigabytes), from anyone who can post to a
+ * trigger without authentication. The rest are counted in one `omitted` problem.
+ */
+export const MAX_PROBLEMS = 1000;
+
 export class Cursor {
 	/** The container of the current value; `null` at the root. */
 	frame: Frame | null = null;
@@ -55,8 +62,15 @@ export class Cursor {
 		return this.zoneOffsetNow;
 	};
 
-	/** Lists a problem of the current value. */
+	/** Problems not listed: those past {@link MAX_PROBLEMS}. */
+	unlisted = 0;
+
+	/** Lists a problem of the current value (up to {@link MAX_PROBLEMS}; the rest are counted). */
 	report(code: ProblemCode, message: string): void {
+		if (this.problems.length >= MAX_PROBLEMS) {
+			this.unlisted++;
+			return;
+		}
 		this.problems.push({ path: this.path(), code, message });
 	}
 
