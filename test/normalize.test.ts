@@ -420,6 +420,29 @@ describe('normalize: numeric strings a double cannot hold', () => {
 		},
 	);
 
+	// JSON.parse (n8n's) has already rounded such a number: the digits DealPOS sent are gone, so the
+	// item must say so rather than pass the rounded value on as if it were the record's.
+	it.each([
+		['string field Code', CUSTOMER, 'Code', 9123456789012345678, '9123456789012346000'],
+		['number field UnitPrice', VARIANT, 'UnitPrice', 18014398509481984, 18014398509481984],
+	])('%s sent as a number beyond ±2^53 is reported as unparsed (its digits may have been rounded)', (_label, ev, field, input, kept) => {
+		const result = normalize({ ...(ev.example as object), [field]: input }, ev, JAKARTA);
+		expect(result.data[field]).toEqual(kept);
+		expect(result.problems).toEqual([
+			{
+				path: field,
+				code: 'unparsed',
+				message: `${String(input)} was sent as a number beyond ±2^53, which JSON numbers do not hold exactly: its last digits may differ from what DealPOS sent.`,
+			},
+		]);
+	});
+
+	it('safe integers sent as numbers pass without a problem', () => {
+		const result = normalize({ ...(CUSTOMER.example as object), Code: 9007199254740991 }, CUSTOMER, JAKARTA);
+		expect(result.data.Code).toBe('9007199254740991');
+		expect(result.problems).toEqual([]);
+	});
+
 	it('integers beyond the safe range stay unparsed even when the double holds them', () => {
 		// 2^54 is a double exactly, but arithmetic on it is no longer exact.
 		const result = normalize({ UnitPrice: '18014398509481984' }, VARIANT, JAKARTA);

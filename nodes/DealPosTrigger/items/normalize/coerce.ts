@@ -46,14 +46,31 @@ function coerceString(c: Cursor, value: unknown, schema: SchemaNode): unknown {
 		if (schema.nonEmpty && value.trim() === '') reportEmpty(c);
 		return value;
 	}
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'number' && Number.isFinite(value)) {
+		reportIfRounded(c, value);
+		return String(value);
+	}
 	return wrongType(c, value, schema.kind);
+}
+
+/**
+ * A JSON number beyond ±2^53 has been rounded by the JSON parser before the node sees it (a
+ * 19-digit code sent without quotes): the item says so instead of passing it on as the record's.
+ */
+function reportIfRounded(c: Cursor, value: number): void {
+	if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+		c.report(
+			'unparsed',
+			`${String(value)} was sent as a number beyond ±2^53, which JSON numbers do not hold exactly: its last digits may differ from what DealPOS sent.`,
+		);
+	}
 }
 
 function coerceNumber(c: Cursor, value: unknown, schema: SchemaNode): unknown {
 	let result: number;
 	if (typeof value === 'number') {
 		result = value;
+		reportIfRounded(c, value);
 	} else if (typeof value === 'string') {
 		const text = value.trim();
 		if (text === '') return emptyToNull(c, schema);
