@@ -10,7 +10,7 @@ export const invoiceOperations = operationsOf(
 			value: 'get',
 			action: 'Get an invoice',
 			description:
-				'Get one sales invoice with its line items, by its ID (for example the InvoiceID of a payment) or by outlet and invoice number',
+				'Get one sales invoice by its ID (for example the InvoiceID of a payment) or by outlet and invoice number',
 		},
 		{
 			name: 'Get ID by Number',
