@@ -103,4 +103,24 @@ describe('collectPages', () => {
 		expect(out).toHaveLength(500);
 		expect(calls).toEqual([1, 2]);
 	});
+	// Inventory rows and loyalty entries have no ID: their content tells a page read again.
+	it('ends when a server ignores PageNumber, for records without an ID too', async () => {
+		const calls: number[] = [];
+		const out = await collectPages(async (pageNumber) => {
+			calls.push(pageNumber);
+			if (calls.length > 10) throw new Error('paging does not end');
+			return { records: Array.from({ length: 500 }, (_, i) => ({ Variant: `v${i}`, Quantity: i })) };
+		});
+		expect(out).toHaveLength(500);
+		expect(calls).toEqual([1, 2]);
+	});
+	it('keeps records without an ID that are alike, and returns a record with an ID once when pages overlap', async () => {
+		const pages: Record<number, Page> = {
+			1: { records: [{ ID: 'a' }, { ID: 'b' }, { Variant: 'x' }, { Variant: 'x' }], total: 6 },
+			// A record created meanwhile shifts the list: 'b' comes again on page 2.
+			2: { records: [{ ID: 'b' }, { ID: 'c' }], total: 6 },
+		};
+		const out = await collectPages(async (pageNumber) => pages[pageNumber] ?? { records: [], total: 6 }, { maxPageSize: 4 });
+		expect(out).toEqual([{ ID: 'a' }, { ID: 'b' }, { Variant: 'x' }, { Variant: 'x' }, { ID: 'c' }]);
+	});
 });

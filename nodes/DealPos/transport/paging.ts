@@ -10,7 +10,9 @@
  * for bare arrays, after the first short page, once (an empty page then ends the list).
  *
  * Stops early at `limit`, and when a page brings only records already read (a server ignoring
- * `PageNumber`), so it always ends.
+ * `PageNumber`; records are told apart by ID, or by content for those without one), so it always
+ * ends. A record with an ID is returned once, also when a record created meanwhile shifts it onto
+ * the next page.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -25,8 +27,9 @@ export interface Page {
 
 export type PageFetcher = (pageNumber: number, pageSize: number) => Promise<Page>;
 
-function keyOf(record: IDataObject, index: number): unknown {
-	return record.ID ?? record.Id ?? record.id ?? `#${index}`;
+/** A record's ID, if it has one (inventory rows and loyalty entries have none). */
+function idOf(record: IDataObject): unknown {
+	return record.ID ?? record.Id ?? record.id ?? undefined;
 }
 
 export async function collectPages(
@@ -39,28 +42,42 @@ export async function collectPages(
 	let pageNumber = 1;
 	let probed = false;
 	const out: IDataObject[] = [];
-	const seen = new Set<unknown>();
+	// Records the server returned, repeats included: the page arithmetic counts what it served.
+	let read = 0;
+	const ids = new Set<unknown>();
+	const contents = new Set<string>();
 	for (;;) {
 		const { records, total } = await fetchPage(pageNumber, size);
+		read += records.length;
+		const before = out.length;
 		let fresh = 0;
 		for (const record of records) {
-			const key = keyOf(record, out.length);
-			if (typeof key === 'string' && key.startsWith('#')) fresh++;
-			else if (!seen.has(key)) {
-				seen.add(key);
+			const id = idOf(record);
+			if (id === undefined || id === null) {
+				// Kept even when alike (two equal rows are two rows); their content tells only
+				// whether the page brought anything new.
+				const content = JSON.stringify(record);
+				if (!contents.has(content)) {
+					contents.add(content);
+					fresh++;
+				}
+				out.push(record);
+			} else if (!ids.has(id)) {
+				// A record the list shifted onto the next page (one created meanwhile) is returned once.
+				ids.add(id);
 				fresh++;
+				out.push(record);
 			}
-			out.push(record);
 		}
 		if (limit !== undefined && out.length >= limit) return out.slice(0, limit);
 		if (records.length === 0) return out;
-		if (fresh === 0) return out.slice(0, out.length - records.length);
-		if (total !== undefined && out.length >= total) return out;
+		if (fresh === 0) return out.slice(0, before);
+		if (total !== undefined && read >= total) return out;
 		if (records.length < size) {
-			const more = total !== undefined ? out.length < total : !probed;
-			if (!more || out.length % records.length !== 0) return out;
+			const more = total !== undefined ? read < total : !probed;
+			if (!more || read % records.length !== 0) return out;
 			size = records.length;
-			pageNumber = out.length / size + 1;
+			pageNumber = read / size + 1;
 			probed = true;
 			continue;
 		}
