@@ -71,6 +71,10 @@ describe('windows (pure)', () => {
 			startDate: undefined,
 		});
 		expect(optionsOf({ startDate: '2026-02-03T00:00:00.000+07:00' }).startDate).toBe('2026-02-03');
+		// 0 would leave yesterday unread after the first poll past midnight: a sale an offline
+		// register syncs at 00:05 would never be read.
+		expect(optionsOf({ overlapDays: 0 }).overlapDays).toBe(1);
+		expect(optionsOf({ overlapDays: 3 }).overlapDays).toBe(3);
 	});
 });
 

@@ -74,10 +74,10 @@ export const PROPERTIES: INodeProperties[] = [
 				displayName: 'Overlap (Days)',
 				name: 'overlapDays',
 				type: 'number',
-				typeOptions: { minValue: 0 },
+				typeOptions: { minValue: 1 },
 				default: 1,
 				description:
-					'How many days before the last one read each poll reads again, for records dated late. Records this node already emitted are not emitted again.',
+					'How many days before the last one read each poll reads again, for records that reach DealPOS late (an offline register syncing after midnight). At least 1. Records this node already emitted are not emitted again.',
 			},
 			{
 				displayName: 'Start Date',

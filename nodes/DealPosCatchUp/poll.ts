@@ -62,7 +62,9 @@ function count(value: unknown, fallback: number, min: number): number {
 export function optionsOf(raw: IDataObject): CatchUpOptions {
 	const start = typeof raw.startDate === 'string' ? raw.startDate.slice(0, 10) : undefined;
 	return {
-		overlapDays: count(raw.overlapDays, DEFAULTS.overlapDays, 0),
+		// At least 1: with 0, a record of yesterday that reaches DealPOS after the first poll past
+		// midnight would never be read.
+		overlapDays: count(raw.overlapDays, DEFAULTS.overlapDays, 1),
 		startDate: isDay(start) ? start : undefined,
 		maxRequests: count(raw.maxRequests, DEFAULTS.maxRequests, 1),
 		maxWait: count(raw.maxWait, DEFAULTS.maxWait, 0),
