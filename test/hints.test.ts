@@ -2,6 +2,7 @@ import { mock } from 'jest-mock-extended';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { DealPosTrigger } from '../nodes/DealPosTrigger/DealPosTrigger.node';
+import { findEvent } from '../nodes/DealPosTrigger/catalog';
 import { callWebhook } from './helpers';
 
 /** Runs the trigger's execute() step (what n8n does with the items webhook() emitted). */
@@ -43,5 +44,34 @@ describe('a delivery with problems shows it in the output pane', () => {
 		const { output, hints } = await executeWith(result.workflowData![0]);
 		expect(hints).toEqual([]);
 		expect(output[0]).toHaveLength(1);
+	});
+});
+
+describe('split items: the hint counts the delivery, not its copies', () => {
+	const transfer = findEvent('transfer-order.created')!.example as { Variants: object[] } & Record<string, unknown>;
+	async function hintOf(body: object, splitLines: boolean, category = 'transfer-order') {
+		const { result } = await callWebhook({
+			parameters: { category, events: ['created'], options: { splitLines } },
+			params: { event: 'created' },
+			body,
+		});
+		return (await executeWith(result.workflowData![0])).hints;
+	}
+
+	it('counts problems outside the lines once, and each line its own', async () => {
+		// One problem outside the lines (State missing), several in the third line (empty).
+		const { State: _dropped, ...rest } = transfer;
+		const body = { ...rest, Variants: [transfer.Variants[0], transfer.Variants[1], {}] };
+		const whole = await hintOf(body, false);
+		expect(whole).toHaveLength(1);
+		expect(await hintOf(body, true)).toEqual(whole);
+	});
+
+	it("adds no hint when the only notes are split items' left-out parent fields", async () => {
+		const invoice = findEvent('invoice.created')!.example as Record<string, unknown>;
+		// 1,000 lines under a 20 KB note: later items leave the note out, each saying so.
+		const body = { ...invoice, Note: 'x'.repeat(20_000), Variants: Array.from({ length: 1000 }, (_, i) => ({ Code: `V${i}` })) };
+		expect(await hintOf(body, false, 'invoice')).toEqual([]);
+		expect(await hintOf(body, true, 'invoice')).toEqual([]);
 	});
 });

@@ -15,10 +15,18 @@ export function problemsHint(
 	let count = 0;
 	let first: Problem | undefined;
 	for (const item of items) {
-		const problems = ((item.json.dealpos as IDataObject | undefined)?.problems ?? []) as Problem[];
+		const meta = item.json.dealpos as IDataObject | undefined;
+		const problems = (meta?.problems ?? []) as Problem[];
 		if (!Array.isArray(problems) || !problems.length) continue;
-		count += problems.length;
-		first ??= problems[0];
+		// Split items (Split Line Items) repeat the problems outside the lines on every line, and
+		// later ones carry notes of parent fields left out: those count on the first item only.
+		const line = meta?.line as { field?: unknown; index?: unknown } | undefined;
+		const ownOnly = line !== undefined && typeof line.field === 'string' && line.index !== 0;
+		for (const problem of problems) {
+			if (ownOnly && !String(problem.path).startsWith(`${line.field as string}[`)) continue;
+			count++;
+			first ??= problem;
+		}
 	}
 	if (!first) return undefined;
 	const where = first.path ? `${first.path}: ` : '';
