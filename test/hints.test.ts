@@ -60,7 +60,8 @@ describe('split items: the hint counts the delivery, not its copies', () => {
 
 	it('counts problems outside the lines once, and each line its own', async () => {
 		// One problem outside the lines (State missing), several in the third line (empty).
-		const { State: _dropped, ...rest } = transfer;
+		const rest: Record<string, unknown> = { ...transfer };
+		delete rest.State;
 		const body = { ...rest, Variants: [transfer.Variants[0], transfer.Variants[1], {}] };
 		const whole = await hintOf(body, false);
 		expect(whole).toHaveLength(1);
