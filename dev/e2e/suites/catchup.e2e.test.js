@@ -128,8 +128,13 @@ async function createAndSend(count, { published }) {
 	return { ...out, publish };
 }
 
-/** Waits until the catch-up trigger of each kind has polled DealPOS after `since` (the stand-in logs it). */
-async function nextPolls(since, timeoutMs = POLL_MS + SLACK_MS) {
+/**
+ * Waits until the catch-up trigger of each kind has polled DealPOS after `since` (the stand-in logs
+ * it). Up to two poll intervals: these checks are about what a poll adds, not about n8n keeping
+ * its schedule to the second; one CI run on n8n 2.41.1 saw no poll of both within 80 s after a
+ * restart (the error now lists the stand-in's requests, to tell a missed tick from a failed poll).
+ */
+async function nextPolls(since, timeoutMs = 2 * POLL_MS + SLACK_MS) {
 	const polled = (re) => ctx.api.log.some((e) => e.at > since && re.test(e.path) && e.status === 200);
 	await lib.waitUntil(() => polled(/\/Invoice\/MultipleOutlet/i) && polled(/\/Customer\/p/i), { timeoutMs, what: 'a poll of both catch-up triggers' }).catch((error) => {
 		// What the stand-in saw meanwhile, to tell a poll that never came from one that failed.
