@@ -506,12 +506,13 @@ describe('only DealPOS gets in, through a real n8n', () => {
 		assert.equal(executions, 1);
 	});
 
-	it('OAuth 2.0: tokens from Basic, form and JSON client credentials each let one event in', async () => {
+	it('OAuth 2.0: tokens from Basic, form and JSON client credentials (JSON also without grant_type, as DealPOS\'s API takes it) each let one event in', async () => {
 		const url = lib.tokenUrl(ctx.base, ctx.auth.oauth.nodes[0]);
 		const requests = [
 			{ headers: { authorization: basic(CLIENT.id, CLIENT.secret), 'content-type': 'application/x-www-form-urlencoded' }, body: form({ grant_type: 'client_credentials' }) },
 			{ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ grant_type: 'client_credentials', client_id: CLIENT.id, client_secret: CLIENT.secret }) },
 			{ headers: {}, body: { grant_type: 'client_credentials', client_id: CLIENT.id, client_secret: CLIENT.secret } },
+			{ headers: {}, body: { client_id: CLIENT.id, client_secret: CLIENT.secret } },
 		];
 		for (const req of requests) {
 			const token = await post(url, req.body, req.headers);
