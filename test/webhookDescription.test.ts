@@ -104,6 +104,27 @@ describe('webhook descriptions: template and resolver from one declaration', () 
 	});
 });
 
+describe('the URLs the editor shows', () => {
+	const hidden = (name: string, parameters: INodeParameters) => evaluateTemplate(String(webhookNamed(name)!.ndvHideUrl), nodeWith(parameters));
+
+	it('shows a documented event URL while the event is selected, and only in its category', () => {
+		expect(hidden('customer.updated', { category: 'customer', events: ['updated'] })).toBe(false);
+		expect(hidden('customer.updated', { category: 'customer', events: ['created'] })).toBe(true);
+		expect(hidden('customer.updated', { category: 'invoice', events: ['created'] })).toBe(true);
+	});
+
+	// A documented event typed under Custom Event Names is listened to at its documented URL
+	// (selection.ts): that URL must be shown, or the user has nothing to paste.
+	it('shows it too when the event is named under Custom Event Names, in any spelling', () => {
+		for (const customEvents of ['Updated', 'x, updated', ' UPDATED ']) {
+			expect(hidden('customer.updated', { category: 'customer', events: [CUSTOM_EVENT], customEvents })).toBe(false);
+		}
+		// Not without Custom Event selected (the names then count for nothing).
+		expect(hidden('customer.updated', { category: 'customer', events: ['created'], customEvents: 'updated' })).toBe(true);
+		expect(hidden('customer.updated', { category: 'invoice', events: [CUSTOM_EVENT], customEvents: 'updated' })).toBe(true);
+	});
+});
+
 describe('subtitle', () => {
 	it.each([
 		[{ category: 'customer', events: ['created', 'updated'] }, 'Customer: Customer Created, Customer Updated'],

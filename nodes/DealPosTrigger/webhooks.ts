@@ -154,6 +154,27 @@ function customResponseData(parameters: INodeParameters, sync: string[]): string
 /** Ordinary events: the node answers {"status":"success"} at once ('' sends the node's answer). */
 const ANSWERED_BY_NODE = { responseMode: 'onReceived', responseData: '' };
 
+/**
+ * Whether the editor hides a documented event's URL: it shows while the event is selected in its
+ * category, or named under Custom Event Names (a documented event typed there is listened to at
+ * its own URL, see selection.ts). Self-contained: its source is inlined into an expression.
+ */
+function eventUrlHidden(
+	parameters: INodeParameters,
+	category: string,
+	slug: string,
+	customValue: string,
+	slugOf: (name: string) => string,
+): boolean {
+	if (String(parameters.category) !== category) return true;
+	const events: unknown[] = Array.isArray(parameters.events) ? parameters.events : [];
+	if (events.includes(slug)) return false;
+	if (!events.includes(customValue)) return true;
+	return !String(parameters.customEvents || '')
+		.split(',')
+		.some((name) => slugOf(name) === slug);
+}
+
 function eventWebhook(category: DealPosCategory, event: DealPosEvent): IWebhookDescription {
 	const answers = event.synchronous
 		? computed({ responseMode: fromFunction(syncResponseMode), responseData: fromFunction(syncResponseData) })
@@ -163,7 +184,7 @@ function eventWebhook(category: DealPosCategory, event: DealPosEvent): IWebhookD
 		httpMethod: 'POST',
 		path: `${category.slug}/${event.slug}`,
 		...answers,
-		ndvHideUrl: `={{ !($parameter["category"] === ${JSON.stringify(category.slug)} && ($parameter["events"] || []).includes(${JSON.stringify(event.slug)})) }}`,
+		ndvHideUrl: fromFunction(eventUrlHidden, category.slug, event.slug, CUSTOM_EVENT, toSlug).template,
 		ndvHideMethod: true,
 	};
 }
