@@ -198,8 +198,8 @@ describe('DealPOS Trigger webhook', () => {
 		for (const webhook of WEBHOOKS) expect(webhook.responseCode).toBeUndefined();
 	});
 
-	it('acknowledges an unselected event with 2xx and starts nothing', async () => {
-		const { result, response } = await callWebhook({
+	it('acknowledges an unselected event with 2xx, starts nothing, and says so in n8n\'s log', async () => {
+		const { result, response, logs } = await callWebhook({
 			parameters: { category: 'customer', events: ['created'] },
 			params: { event: 'deleted' },
 			body: customerExample,
@@ -211,6 +211,10 @@ describe('DealPOS Trigger webhook', () => {
 			},
 		});
 		expect(response).toEqual({ headers: {} });
+		// DealPOS only sends an event to a URL pasted for it: the selection changed since.
+		expect(logs).toEqual([
+			'DealPOS Trigger on customer received Customer Deleted, which it does not listen to: acknowledged, nothing ran (select the event, or remove its URL from DealPOS)',
+		]);
 	});
 
 	it('answers a URL of another category 404 with the URLs to paste instead, and starts nothing', async () => {

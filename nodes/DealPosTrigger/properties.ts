@@ -152,7 +152,7 @@ export const PROPERTIES: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'For OAuth 2.0, the second URL under "Webhook URLs" (ending in /oauth/token) is the ServerAuthenticationURL to enter in DealPOS',
+			'For OAuth 2.0, the URL under "Webhook URLs" ending in /oauth/token (after the event URLs) is the ServerAuthenticationURL to enter in DealPOS',
 		name: 'tokenUrlNotice',
 		type: 'notice',
 		default: '',
@@ -184,7 +184,7 @@ export const PROPERTIES: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. restored, paid',
 		displayOptions: { show: { events: [CUSTOM_EVENT] } },
-		description: `Comma-separated names of events the DealPOS documentation does not list (at most ${MAX_CUSTOM_EVENTS}). Each gets its own URL under Webhook URLs, ending in /&lt;category&gt;/&lt;name&gt; (lowercase, words joined by hyphens); its body is passed through without a schema.`,
+		description: `Comma-separated names of events the DealPOS documentation does not list (at most ${MAX_CUSTOM_EVENTS}). Each gets its own URL under Webhook URLs, ending in /&lt;category&gt;/&lt;name&gt; (lowercase, words joined by hyphens); its body is passed through without a schema. Renaming or removing a name changes or removes its URL.`,
 	},
 	{
 		displayName: 'Respond',

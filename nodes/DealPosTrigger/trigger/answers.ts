@@ -49,6 +49,10 @@ export function notListening(
 ): IWebhookResponseData {
 	const documented = findEvent(webhook);
 	if (documented && documented.key.startsWith(`${category}.`)) {
+		// DealPOS sends an event only to a URL pasted for it: the selection changed since.
+		ctx.logger.warn(
+			`DealPOS Trigger on ${category} received ${documented.name}, which it does not listen to: acknowledged, nothing ran (select the event, or remove its URL from DealPOS)`,
+		);
 		return {
 			webhookResponse: {
 				status: 'ignored',
