@@ -398,6 +398,19 @@ describe('DealPOS Trigger activation', () => {
 		expect((json.dealpos as IDataObject).problems).toEqual([]);
 	});
 
+	// Without one, n8n answers the loyalty event an empty 200 (or 500 with a later version of the
+	// node, which runs only after a core Webhook node): DealPOS gets no Point, reward or coupon.
+	it("refuses 'Respond to Webhook' mode without a Respond to Webhook node at version 1 after the trigger", async () => {
+		const coupon = { category: 'loyalty-point', events: ['validate-coupon'], responseMode: 'responseNode' };
+		const respond = (typeVersion: number, disabled = false) => ({ name: 'Answer', type: 'n8n-nodes-base.respondToWebhook', typeVersion, disabled });
+		await expect(callHook('create', coupon)).rejects.toThrow("no Respond to Webhook node follows this trigger");
+		await expect(callHook('create', coupon, undefined, [respond(1.1)])).rejects.toThrow('at version 1');
+		await expect(callHook('create', coupon, undefined, [respond(1, true)])).rejects.toThrow("no Respond to Webhook node follows this trigger");
+		await expect(callHook('create', coupon, undefined, [respond(1)])).resolves.toBe(true);
+		// The default mode answers with the last node: nothing to check.
+		await expect(callHook('create', { ...coupon, responseMode: 'lastNode' })).resolves.toBe(true);
+	});
+
 	it('names the events field as the editor labels it', async () => {
 		const label = node.description.properties.find((p) => p.name === 'events')!.displayName;
 		await expect(callHook('create', { category: 'shift', events: ['created'] })).rejects.toThrow(`pick it again in ${label}`);

@@ -5,6 +5,7 @@ import type {
 	INode,
 	IWebhookFunctions,
 	IHookFunctions,
+	NodeTypeAndVersion,
 	WebhookType,
 } from 'n8n-workflow';
 
@@ -189,9 +190,12 @@ export async function callHook(
 	method: 'checkExists' | 'create' | 'delete',
 	parameters: IDataObject,
 	credentials?: ICredentialDataDecryptedObject,
+	/** The nodes after the trigger, as n8n's getChildNodes lists them. */
+	children: NodeTypeAndVersion[] = [],
 ) {
 	const ctx = mock<IHookFunctions>();
 	ctx.getNode.mockReturnValue(NODE);
+	ctx.getChildNodes.mockReturnValue(children);
 	ctx.getNodeParameter.mockImplementation(parameterGetter(parameters) as never);
 	ctx.getCredentials.mockImplementation(async () => {
 		if (!credentials) throw new Error('Node does not have any credentials set');
