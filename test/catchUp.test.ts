@@ -7,7 +7,7 @@ import { NodeApiError, sleep, type IDataObject, type INodeExecutionData } from '
 
 import { DealPosClient } from '../nodes/DealPos/transport/client';
 import { DealPosCatchUpTrigger } from '../nodes/DealPosCatchUp/DealPosCatchUpTrigger.node';
-import { catchUp, optionsOf, type PollResult } from '../nodes/DealPosCatchUp/poll';
+import { catchUp, optionsOf, POLL_BUDGET_RESERVE_MS, rateLimitWaitMs, type PollResult } from '../nodes/DealPosCatchUp/poll';
 import { sourceOf, type CatchUpSource } from '../nodes/DealPosCatchUp/sources';
 import { addDays, firstDay, nextAfter, prune, today, windowsOf, type CatchUpState } from '../nodes/DealPosCatchUp/windows';
 import { findEvent } from '../nodes/DealPosTrigger/catalog';
@@ -284,6 +284,25 @@ describe('DealPOS rate limit (stand-in window 2 s, 4 requests per window)', () =
 		const ctx = pollContext({ parameters: { record: 'invoice', options: { maxWait: 0 } }, stored, staticData });
 		await expect(new DealPosCatchUpTrigger().poll.call(ctx)).rejects.toThrow(/rate limit/i);
 		expect(JSON.stringify(staticData)).toBe(before);
+	});
+
+	// n8n's durable poll scheduler abandons a poll at its timeout (N8N_SCHEDULER_POLL_TIMEOUT, 45 s
+	// by default): a poll must not spend that waiting for DealPOS's rate limit.
+	it("waits for the rate limit only within n8n's poll budget, less the time to read and return", async () => {
+		expect(rateLimitWaitMs(60, undefined)).toBe(60_000);
+		expect(rateLimitWaitMs(60, 300_000)).toBe(60_000);
+		expect(rateLimitWaitMs(60, 45_000)).toBe(45_000 - POLL_BUDGET_RESERVE_MS);
+		expect(rateLimitWaitMs(60, 5_000)).toBe(0);
+		const stored = storedCredential(api.url, api.clients[0]);
+		const staticData: IDataObject = { source: 'invoice', next: '2026-10-20' };
+		await freshWindow();
+		api.consume(4);
+		// Max Rate Limit Wait would let it wait the 2 s window out; the budget does not.
+		const ctx = pollContext({ parameters: { record: 'invoice', options: { maxWait: 60 } }, stored, staticData, pollBudgetMs: 10_000 });
+		const started = Date.now();
+		await expect(new DealPosCatchUpTrigger().poll.call(ctx)).rejects.toThrow(/rate limit/i);
+		expect(Date.now() - started).toBeLessThan(1_000);
+		expect(staticData).toEqual({ source: 'invoice', next: '2026-10-20' });
 	});
 
 	it('waits for the next window within Max Rate Limit Wait instead of stopping', async () => {

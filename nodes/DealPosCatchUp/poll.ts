@@ -148,6 +148,20 @@ export async function catchUp(
 	};
 }
 
+/** What a poll keeps of n8n's poll budget for reading windows and returning, besides waiting. */
+export const POLL_BUDGET_RESERVE_MS = 15_000;
+
+/**
+ * How long a poll may wait for DealPOS's rate limit: Max Rate Limit Wait, within n8n's poll budget
+ * (n8n 2.41+ `getPollBudgetMs()`: with its durable scheduler, a poll still running at
+ * N8N_SCHEDULER_POLL_TIMEOUT is abandoned and what it read is lost) less a reserve.
+ */
+export function rateLimitWaitMs(maxWaitSeconds: number, budgetMs: number | undefined): number {
+	const wanted = maxWaitSeconds * 1000;
+	if (budgetMs === undefined || !Number.isFinite(budgetMs)) return wanted;
+	return Math.max(0, Math.min(wanted, budgetMs - POLL_BUDGET_RESERVE_MS));
+}
+
 export async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const value = ctx.getNodeParameter('record') as string;
 	const source = sourceOf(value);
@@ -160,7 +174,9 @@ export async function poll(ctx: IPollFunctions): Promise<INodeExecutionData[][] 
 	} catch (error) {
 		throw new NodeOperationError(ctx.getNode(), error as Error);
 	}
-	const client = new DealPosClient(ctx, baseUrl, options.maxWait * 1000);
+	// getPollBudgetMs is n8n 2.41+ only.
+	const budgetMs = typeof ctx.getPollBudgetMs === 'function' ? ctx.getPollBudgetMs() : undefined;
+	const client = new DealPosClient(ctx, baseUrl, rateLimitWaitMs(options.maxWait, budgetMs));
 	const timezone = ctx.getTimezone();
 	const now = new Date();
 	const todayIs = today(now, timezone);

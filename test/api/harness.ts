@@ -127,6 +127,8 @@ export interface PollOptions {
 	mode?: 'trigger' | 'manual';
 	timezone?: string;
 	node?: Partial<INode>;
+	/** n8n 2.41+'s getPollBudgetMs(); absent when undefined, as before 2.41. */
+	pollBudgetMs?: number;
 }
 
 /** The IPollFunctions of one poll of a polling trigger, with n8n-core's request helpers. */
@@ -147,6 +149,8 @@ export function pollContext(options: PollOptions): IPollFunctions {
 		},
 		logger: { debug() {}, info() {}, warn() {}, error() {} },
 		helpers,
+		// n8n 2.41+: what the engine allows a poll before abandoning it (absent before).
+		...(options.pollBudgetMs === undefined ? {} : { getPollBudgetMs: () => options.pollBudgetMs }),
 	};
 	return ctx as unknown as IPollFunctions;
 }
