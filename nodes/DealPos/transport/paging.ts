@@ -29,7 +29,7 @@ export type PageFetcher = (pageNumber: number, pageSize: number) => Promise<Page
 
 /** A record's ID, if it has one (inventory rows and loyalty entries have none). */
 function idOf(record: IDataObject): unknown {
-	return record.ID ?? record.Id ?? record.id ?? undefined;
+	return record.ID ?? record.Id ?? record.id;
 }
 
 export async function collectPages(

@@ -112,23 +112,21 @@ function run(
 		);
 		return { data: { body: body.text }, problems };
 	}
-	if (isPlainObject(body)) {
-		const schema = event ? schemaFor(event) : undefined;
-		const data = walk(body, schema, cursor) as IDataObject;
-		if (cursor.unlisted) {
-			problems.push(bodyProblem('omitted', `${cursor.unlisted} more problems are not listed (the first ${MAX_PROBLEMS} are).`));
-		}
-		return { data, problems };
-	}
 	if (body === undefined) {
 		problems.push(bodyProblem('type', 'The request has no body.'));
 		return { data: {}, problems };
 	}
-	problems.push(
-		bodyProblem(
-			'type',
-			`The body is ${describe(body)}, not a JSON object; it is kept under "body".`,
-		),
-	);
-	return { data: walk({ body }, undefined, cursor) as IDataObject, problems };
+	let data: IDataObject;
+	if (isPlainObject(body)) {
+		data = walk(body, event ? schemaFor(event) : undefined, cursor) as IDataObject;
+	} else {
+		problems.push(
+			bodyProblem('type', `The body is ${describe(body)}, not a JSON object; it is kept under "body".`),
+		);
+		data = walk({ body }, undefined, cursor) as IDataObject;
+	}
+	if (cursor.unlisted) {
+		problems.push(bodyProblem('omitted', `${cursor.unlisted} more problems are not listed (the first ${MAX_PROBLEMS} are).`));
+	}
+	return { data, problems };
 }

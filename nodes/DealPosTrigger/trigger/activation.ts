@@ -7,7 +7,7 @@ import type { IHookFunctions } from 'n8n-workflow';
 
 import { invalidIpEntries, unusableSecrets } from '../auth';
 import { isTimeZone } from '../items/normalize';
-import { authConfig, nodeError, readOptions, selectedEvents } from './configuration';
+import { authConfig, configuredTimezone, nodeError, readOptions, selectedEvents } from './configuration';
 
 const RESPOND_TO_WEBHOOK = 'n8n-nodes-base.respondToWebhook';
 
@@ -59,7 +59,7 @@ export async function checkConfiguration(ctx: IHookFunctions): Promise<boolean> 
 	if (badIps.length) throw nodeError(ctx, new Error(`Allowed IPs has invalid entries: ${badIps.join(', ')}`));
 	// A mistyped zone would put a problem on every delivery (each one failed, with Invalid
 	// Payloads: Fail the Execution) and shift every timestamp by hours.
-	const timezone = options.timezone?.trim();
+	const timezone = configuredTimezone(options);
 	if (timezone && !isTimeZone(timezone)) {
 		throw nodeError(
 			ctx,

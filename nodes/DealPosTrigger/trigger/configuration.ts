@@ -36,6 +36,11 @@ export function readOptions(ctx: Context): NodeOptions {
 	return ctx.getNodeParameter('options', {}) as NodeOptions;
 }
 
+/** The Timezone option, trimmed; undefined when empty (the workflow's time zone applies). */
+export function configuredTimezone(opts: NodeOptions): string | undefined {
+	return opts.timezone?.trim() || undefined;
+}
+
 export function readCategory(ctx: Context): string {
 	return ctx.getNodeParameter('category') as string;
 }

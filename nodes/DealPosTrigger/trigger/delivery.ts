@@ -6,7 +6,7 @@ import { buildItems, type OutputOptions } from '../items';
 import { TextBody } from '../items/normalize';
 import type { SelectedEvent } from '../selection';
 import { SUCCESS } from './answers';
-import { nodeError, type NodeOptions } from './configuration';
+import { configuredTimezone, nodeError, type NodeOptions } from './configuration';
 
 /** The request as n8n hands it over: its raw body, and n8n's reader of it. */
 interface RawRequest {
@@ -28,22 +28,16 @@ export async function readBody(ctx: IWebhookFunctions): Promise<{ body: unknown;
 	if (req.rawBody === undefined && typeof req.readRawBody === 'function') await req.readRawBody();
 	if (req.rawBody === undefined) return { body: parsed, rawBody: JSON.stringify(parsed) ?? '' };
 	const rawBody = req.rawBody.toString();
+	const contentType = req.headers?.['content-type'];
 	const leftRaw = parsed === undefined || parsed === rawBody || isEmptyObject(parsed);
-	if (!leftRaw) {
-		// n8n parsed a body of another content type its own way (a form: JSON text becomes one
-		// key): JSON text is still read as JSON; a real form keeps n8n's parse.
-		if (isJsonType(req.headers?.['content-type'])) return { body: parsed, rawBody };
-		try {
-			return { body: JSON.parse(rawBody) as unknown, rawBody };
-		} catch {
-			return { body: parsed, rawBody };
-		}
-	}
+	// A body of another content type that n8n parsed its own way (a form: JSON text becomes one
+	// key) is still read as JSON when it is; a real form keeps n8n's parse.
+	if (!leftRaw && isJsonType(contentType)) return { body: parsed, rawBody };
 	if (!/\S/.test(rawBody)) return { body: typeof parsed === 'string' ? {} : parsed, rawBody };
 	try {
 		return { body: JSON.parse(rawBody) as unknown, rawBody };
 	} catch {
-		const contentType = req.headers?.['content-type'];
+		if (!leftRaw) return { body: parsed, rawBody };
 		return {
 			body: new TextBody(rawBody, typeof contentType === 'string' ? contentType : undefined),
 			rawBody,
@@ -76,7 +70,7 @@ export async function deliver(
 	const { body, rawBody } = await readBody(ctx);
 	const output: OutputOptions = {
 		output: opts.output ?? 'normalised',
-		timezone: opts.timezone?.trim() || ctx.getTimezone(),
+		timezone: configuredTimezone(opts) ?? ctx.getTimezone(),
 		splitLines: opts.splitLines ?? false,
 		includeHeaders: opts.includeHeaders ?? false,
 	};
